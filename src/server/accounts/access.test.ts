@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, buildUser, engines, logInAs, startTestApp, unitId, type TestApp } from '../../../test/support/harness.ts';
+
+/**
+ * Every endpoint for every role, and for an administrator of another unit: who gets in and
+ * who is refused. Users of the Food and Health Bureau (hk-fhb) are the "own unit"; the
+ * Guangdong Food Safety Commission Office (gd-fsco) is the other unit.
+ */
+type Who = 'anonymous' | 'reader' | 'officer' | 'approver' | 'unitAdmin' | 'otherUnitAdmin' | 'platformAdmin';
+const everyone: Who[] = ['anonymous', 'reader', 'officer', 'approver', 'unitAdmin', 'otherUnitAdmin', 'platformAdmin'];
+
+describe.each(engines)('access rules on %s', (engine) => {
+  let t: TestApp;
+  const cookies = {} as Record<Who, string | undefined>;
+  let ownUnit: string;
+  let targetUserId: string;
+  let counter = 0;
+
+  beforeAll(async () => {
+    t = await startTestApp({ engine });
+    ownUnit = await unitId(t.ctx, 'hk-fhb');
+    const make = async (unit: string, roles: Parameters<typeof buildUser>[1]['roles']) => logInAs(t.app, (await buildUser(t.ctx, { unit, roles })).username);
+    cookies.anonymous = undefined;
+    cookies.reader = await make('hk-fhb', ['reader']);
+    cookies.officer = await make('hk-fhb', ['officer']);
+    cookies.approver = await make('hk-fhb', ['approver']);
+    cookies.unitAdmin = await make('hk-fhb', ['unit_admin']);
+    cookies.otherUnitAdmin = await make('gd-fsco', ['unit_admin']);
+    cookies.platformAdmin = await logInAs(t.app, 'admin', ADMIN_PASSWORD);
+    targetUserId = (await buildUser(t.ctx, { unit: 'hk-fhb', roles: ['officer'] })).id;
+  });
+  afterAll(() => t?.close());
+
+  type Case = { name: string; request: () => { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: object }; allowed: Partial<Record<Who, number>>; denied?: number };
+  const ok = (status: number, ...who: Who[]) => Object.fromEntries(who.map((w) => [w, status])) as Partial<Record<Who, number>>;
+  const signedIn: Who[] = everyone.filter((w) => w !== 'anonymous');
+
+  const cases: Case[] = [
+    { name: 'GET /me', request: () => ({ method: 'GET', url: '/api/v1/me' }), allowed: ok(200, ...signedIn) },
+    { name: 'GET /me/tokens', request: () => ({ method: 'GET', url: '/api/v1/me/tokens' }), allowed: ok(200, ...signedIn) },
+    { name: 'GET /parties', request: () => ({ method: 'GET', url: '/api/v1/parties' }), allowed: ok(200, ...signedIn) },
+    { name: 'GET /units', request: () => ({ method: 'GET', url: '/api/v1/units' }), allowed: ok(200, ...signedIn) },
+    { name: 'GET /units/:id', request: () => ({ method: 'GET', url: `/api/v1/units/${ownUnit}` }), allowed: ok(200, ...signedIn) },
+    { name: 'GET /directory', request: () => ({ method: 'GET', url: '/api/v1/directory' }), allowed: ok(200, ...signedIn) },
+    { name: 'GET /agreements (public)', request: () => ({ method: 'GET', url: '/api/v1/agreements' }), allowed: ok(200, ...everyone) },
+    { name: 'GET /agreements/:id (public)', request: () => ({ method: 'GET', url: '/api/v1/agreements/food-safety' }), allowed: ok(200, ...everyone) },
+    { name: 'GET /search (public)', request: () => ({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent('香港')}` }), allowed: ok(200, ...everyone) },
+    { name: 'GET /users of own unit', request: () => ({ method: 'GET', url: `/api/v1/users?unitId=${ownUnit}` }), allowed: ok(200, 'unitAdmin', 'platformAdmin') },
+    { name: 'GET /users/:id', request: () => ({ method: 'GET', url: `/api/v1/users/${targetUserId}` }), allowed: ok(200, 'unitAdmin', 'platformAdmin') },
+    {
+      name: 'POST /users into hk-fhb',
+      request: () => ({
+        method: 'POST',
+        url: '/api/v1/users',
+        payload: { username: `new-user-${++counter}`, displayName: 'New Officer', password: 'long-enough-password', unitId: ownUnit, roles: ['officer'] },
+      }),
+      allowed: ok(201, 'unitAdmin', 'platformAdmin'),
+    },
+    { name: 'PATCH /users/:id', request: () => ({ method: 'PATCH', url: `/api/v1/users/${targetUserId}`, payload: { title: `Inspector ${++counter}` } }), allowed: ok(200, 'unitAdmin', 'platformAdmin') },
+    {
+      name: 'POST /units',
+      request: () => ({ method: 'POST', url: '/api/v1/units', payload: { code: `unit-${++counter}`, partyCode: 'HK', name: { 'zh-Hant': '測試單位', en: 'Test unit' } } }),
+      allowed: ok(201, 'platformAdmin'),
+    },
+    { name: 'PATCH /units/:id contacts', request: () => ({ method: 'PATCH', url: `/api/v1/units/${ownUnit}`, payload: { dutyPhone: `+852 2${++counter}` } }), allowed: ok(200, 'unitAdmin', 'platformAdmin') },
+    {
+      name: 'PATCH /units/:id name',
+      request: () => ({ method: 'PATCH', url: `/api/v1/units/${ownUnit}`, payload: { name: { 'zh-Hant': '食物及衞生局', en: 'Food and Health Bureau' } } }),
+      allowed: ok(200, 'platformAdmin'),
+    },
+    { name: 'GET /audit', request: () => ({ method: 'GET', url: '/api/v1/audit' }), allowed: ok(200, 'unitAdmin', 'otherUnitAdmin', 'platformAdmin') },
+  ];
+
+  for (const c of cases) {
+    it.each(everyone)(`${c.name} as %s`, async (who) => {
+      const cookie = cookies[who];
+      const response = await t.app.inject({ ...c.request(), headers: cookie ? { cookie } : {} });
+      const expected = c.allowed[who] ?? (who === 'anonymous' ? 401 : 403);
+      expect(response.statusCode, response.body).toBe(expected);
+      if (expected >= 400) expect(response.json().error.code).toBe(expected === 401 ? 'auth.required' : 'forbidden');
+    });
+  }
+
+  it('shows a unit administrator only their own unit\'s users and audit entries', async () => {
+    const gdUnit = await unitId(t.ctx, 'gd-fsco');
+    const users = await t.app.inject({ url: '/api/v1/users', headers: { cookie: cookies.unitAdmin! } });
+    expect(users.statusCode).toBe(200);
+    expect(users.json().length).toBeGreaterThan(0);
+    expect(users.json().every((u: { unit: { id: string } }) => u.unit.id === ownUnit)).toBe(true);
+    const other = await t.app.inject({ url: `/api/v1/users?unitId=${gdUnit}`, headers: { cookie: cookies.unitAdmin! } });
+    expect(other.statusCode).toBe(403);
+    const audit = await t.app.inject({ url: '/api/v1/audit?limit=200', headers: { cookie: cookies.otherUnitAdmin! } });
+    expect(audit.json().every((e: { unitId: string }) => e.unitId === gdUnit)).toBe(true);
+  });
+
+  it('does not let a unit administrator make a platform administrator or move users to another unit', async () => {
+    const gdUnit = await unitId(t.ctx, 'gd-fsco');
+    const promote = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${targetUserId}`, headers: { cookie: cookies.unitAdmin! }, payload: { isPlatformAdmin: true } });
+    expect(promote.statusCode).toBe(403);
+    const move = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${targetUserId}`, headers: { cookie: cookies.unitAdmin! }, payload: { unitId: gdUnit } });
+    expect(move.statusCode).toBe(403);
+    const create = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { cookie: cookies.unitAdmin! },
+      payload: { username: 'sneaky-admin', displayName: 'Sneaky', password: 'long-enough-password', unitId: ownUnit, isPlatformAdmin: true },
+    });
+    expect(create.statusCode).toBe(403);
+  });
+
+  it('lets a user created by a unit administrator log in, and a deactivated one not', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { cookie: cookies.unitAdmin! },
+      payload: { username: 'fhb-new-officer', displayName: '陳大文', password: 'a-good-password', unitId: ownUnit, roles: ['officer'] },
+    });
+    expect(created.statusCode).toBe(201);
+    const cookie = await logInAs(t.app, 'fhb-new-officer', 'a-good-password');
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${created.json().id}`, headers: { cookie: cookies.unitAdmin! }, payload: { active: false } });
+    expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(401);
+    const again = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'fhb-new-officer', password: 'a-good-password' } });
+    expect(again.statusCode).toBe(401);
+  });
+});

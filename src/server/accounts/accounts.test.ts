@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { accessDenials, auditLog, sessions } from '../db/schema.ts';
+import { buildUser, engines, logInAs, PASSWORD, startTestApp, type TestApp } from '../../../test/support/harness.ts';
+
+describe.each(engines)('accounts on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ engine });
+  });
+  afterAll(() => t?.close());
+
+  const login = (username: string, password: string, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, headers });
+
+  it('logs in with the right password, sets a httpOnly SameSite=Lax cookie, and answers /me', async () => {
+    const user = await buildUser(t.ctx, { unit: 'hk-fhb', roles: ['officer'] });
+    const response = await login(user.username, PASSWORD);
+    expect(response.statusCode).toBe(200);
+    const cookie = response.cookies.find((c) => c.name === 'liaison_session')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Lax');
+    expect(response.json().user.unit.code).toBe('hk-fhb');
+
+    const me = await t.app.inject({ url: '/api/v1/me', headers: { cookie: `liaison_session=${cookie.value}` } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ username: user.username, roles: ['officer'], isPlatformAdmin: false });
+    // Only the token's hash is stored.
+    const stored = await t.ctx.db.select().from(sessions).where(eq(sessions.userId, user.id));
+    expect(stored[0].tokenHash).not.toContain(cookie.value);
+  });
+
+  it('refuses a wrong password with a message in the caller\'s language', async () => {
+    const user = await buildUser(t.ctx, { unit: 'gd-fsco', roles: ['officer'] });
+    const en = await login(user.username, 'wrong-password');
+    expect(en.statusCode).toBe(401);
+    expect(en.json().error).toMatchObject({ code: 'auth.invalid_credentials', message: 'The user name or password is not correct.' });
+    const hans = await login(user.username, 'wrong-password', { 'accept-language': 'zh-CN,zh;q=0.9' });
+    expect(hans.json().error.message).toBe('用户名或密码不正确。');
+    const hant = await login(user.username, 'wrong-password', { 'accept-language': 'zh-HK' });
+    expect(hant.json().error.message).toBe('用戶名稱或密碼不正確。');
+  });
+
+  it('slows down retries after five failed log-ins, then lets the right password in once the wait is over', async () => {
+    const user = await buildUser(t.ctx, { unit: 'gd-edu', roles: ['officer'] });
+    for (let i = 0; i < 5; i++) expect((await login(user.username, 'nope')).statusCode).toBe(401);
+    const blocked = await login(user.username, PASSWORD);
+    expect(blocked.statusCode).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    t.clock.advance(2_000);
+    expect((await login(user.username, PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('ends a session after the idle limit and after the absolute limit', async () => {
+    const user = await buildUser(t.ctx, { unit: 'hk-edb', roles: ['reader'] });
+    const cookie = await logInAs(t.app, user.username);
+    const me = () => t.app.inject({ url: '/api/v1/me', headers: { cookie } });
+    t.clock.advance(29 * 60_000);
+    expect((await me()).statusCode).toBe(200);
+    t.clock.advance(31 * 60_000);
+    expect((await me()).statusCode).toBe(401);
+
+    const cookie2 = await logInAs(t.app, user.username);
+    const me2 = () => t.app.inject({ url: '/api/v1/me', headers: { cookie: cookie2 } });
+    // Used every 20 minutes, so never idle: still ended 12 hours after log-in.
+    for (let minutes = 20; minutes < 12 * 60; minutes += 20) {
+      t.clock.advance(20 * 60_000);
+      expect((await me2()).statusCode).toBe(200);
+    }
+    t.clock.advance(20 * 60_000);
+    expect((await me2()).statusCode).toBe(401);
+  });
+
+  it('keeps an active session alive past the idle limit while it is used', async () => {
+    const user = await buildUser(t.ctx, { unit: 'hk-edb', roles: ['reader'] });
+    const cookie = await logInAs(t.app, user.username);
+    for (let i = 0; i < 4; i++) {
+      t.clock.advance(20 * 60_000);
+      expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(200);
+    }
+  });
+
+  it('logs out: the cookie no longer works', async () => {
+    const user = await buildUser(t.ctx, { unit: 'hk-fhb', roles: ['officer'] });
+    const cookie = await logInAs(t.app, user.username);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } })).statusCode).toBe(204);
+    expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(401);
+  });
+
+  it('lets a machine client act with an API token until it is revoked', async () => {
+    const user = await buildUser(t.ctx, { unit: 'hk-customs', roles: ['officer'] });
+    const cookie = await logInAs(t.app, user.username);
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: { cookie }, payload: { name: 'lab import' } });
+    expect(created.statusCode).toBe(201);
+    const { token, id } = created.json();
+    const viaToken = await t.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+    expect(viaToken.json().username).toBe(user.username);
+    const list = await t.app.inject({ url: '/api/v1/me/tokens', headers: { cookie } });
+    expect(list.json().map((x: { name: string }) => x.name)).toEqual(['lab import']);
+    expect(JSON.stringify(list.json())).not.toContain(token);
+    await t.app.inject({ method: 'DELETE', url: `/api/v1/me/tokens/${id}`, headers: { cookie } });
+    expect((await t.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401);
+  });
+
+  it('remembers the chosen language and answers errors in it', async () => {
+    const user = await buildUser(t.ctx, { unit: 'gd-ipo', roles: ['officer'] });
+    const cookie = await logInAs(t.app, user.username);
+    const changed = await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie }, payload: { locale: 'zh-Hans' } });
+    expect(changed.json()).toMatchObject({ locale: 'zh-Hans', effectiveLocale: 'zh-Hans' });
+    const denied = await t.app.inject({ url: '/api/v1/users', headers: { cookie, 'accept-language': 'en' } });
+    expect(denied.statusCode).toBe(403);
+    expect(denied.json().error.message).toBe('您没有权限进行此操作。');
+  });
+
+  it('changes the password only with the current one, and ends other sessions', async () => {
+    const user = await buildUser(t.ctx, { unit: 'gd-police', roles: ['officer'] });
+    const first = await logInAs(t.app, user.username);
+    const second = await logInAs(t.app, user.username);
+    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/me/password', headers: { cookie: first }, payload: { currentPassword: 'nope', newPassword: 'a-new-password-1' } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.fields[0].field).toBe('currentPassword');
+    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/me/password', headers: { cookie: first }, payload: { currentPassword: PASSWORD, newPassword: 'a-new-password-1' } });
+    expect(ok.statusCode).toBe(204);
+    expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie: first } })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie: second } })).statusCode).toBe(401);
+    expect((await login(user.username, 'a-new-password-1')).statusCode).toBe(200);
+  });
+
+  it('records every denied request', async () => {
+    const before = (await t.ctx.db.select().from(accessDenials)).length;
+    await t.app.inject({ url: '/api/v1/directory' });
+    const after = await t.ctx.db.select().from(accessDenials);
+    expect(after.length).toBe(before + 1);
+    expect(after.at(-1)).toMatchObject({ path: '/api/v1/directory', status: 401, code: 'auth.required' });
+  });
+
+  it('audits log-ins', async () => {
+    const user = await buildUser(t.ctx, { unit: 'hk-ipd', roles: ['officer'] });
+    await logInAs(t.app, user.username);
+    const entries = await t.ctx.db.select().from(auditLog).where(eq(auditLog.entityId, user.id));
+    expect(entries.map((e) => e.action)).toContain('user.logged_in');
+  });
+});

@@ -1,0 +1,64 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Context } from '../platform/context.ts';
+import { units, users } from '../db/schema.ts';
+import { recordAudit, systemActor } from '../audit/record-audit.ts';
+import { hashPassword, randomPassword } from './secrets.ts';
+
+export const ADMIN_USERNAME = 'admin';
+
+/**
+ * Creates the platform administrator on first start. Its password is LIAISON_ADMIN_PASSWORD,
+ * or a random one that is returned so that the caller prints it once.
+ */
+export async function ensureAdmin(ctx: Context): Promise<{ created: boolean; password: string | null }> {
+  const [existing] = await ctx.db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.username})`, ADMIN_USERNAME));
+  if (existing) return { created: false, password: null };
+  const password = ctx.config.adminPassword ?? randomPassword();
+  const passwordHash = await hashPassword(password);
+  await ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    const [admin] = await tx
+      .insert(users)
+      .values({ username: ADMIN_USERNAME, displayName: 'Platform administrator', isPlatformAdmin: true, passwordHash, createdAt: now, updatedAt: now })
+      .returning({ id: users.id });
+    await recordAudit(tx, ctx.clock, { actor: systemActor, action: 'user.created', entityType: 'user', entityId: admin.id, data: { username: ADMIN_USERNAME, isPlatformAdmin: true } });
+  });
+  return { created: true, password: ctx.config.adminPassword ? null : password };
+}
+
+/** Demo accounts: `<unit code>-officer` and `<unit code>-approver` for every liaison unit. */
+export const demoUsernames = (unitCode: string) => ({ officer: `${unitCode}-officer`, approver: `${unitCode}-approver` });
+
+/** With LIAISON_DEMO=1, one officer and one approver per unit, all with LIAISON_DEMO_PASSWORD. */
+export async function ensureDemoUsers(ctx: Context): Promise<number> {
+  if (!ctx.config.demo || !ctx.config.demoPassword) return 0;
+  const passwordHash = await hashPassword(ctx.config.demoPassword);
+  const allUnits = await ctx.db.select().from(units).orderBy(asc(units.code));
+  let created = 0;
+  await ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    for (const unit of allUnits) {
+      const names = demoUsernames(unit.code);
+      for (const role of ['officer', 'approver'] as const) {
+        const inserted = await tx
+          .insert(users)
+          .values({
+            username: names[role],
+            displayName: `${unit.name.en} ${role === 'officer' ? 'Officer' : 'Approver'}`,
+            title: role === 'officer' ? 'Liaison Officer' : 'Approving Officer',
+            unitId: unit.id,
+            roles: role === 'officer' ? ['officer'] : ['approver', 'unit_admin'],
+            passwordHash,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .onConflictDoNothing()
+          .returning({ id: users.id });
+        if (inserted.length === 0) continue;
+        created++;
+        await recordAudit(tx, ctx.clock, { actor: systemActor, action: 'user.created', entityType: 'user', entityId: inserted[0].id, unitId: unit.id, data: { username: names[role], demo: true } });
+      }
+    }
+  });
+  return created;
+}

@@ -1,0 +1,80 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Context } from '../platform/context.ts';
+import { AppError } from '../platform/errors.ts';
+import { loginThrottle, users } from '../db/schema.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { hashPassword, verifyPassword } from './secrets.ts';
+import { startSession } from './sessions.ts';
+
+/**
+ * Failures allowed before each further try must wait; the wait then doubles per failure.
+ * An address gets more room than a user name: many officers share an office's address.
+ */
+const FREE_FAILURES = { user: 5, ip: 50 };
+const MAX_WAIT_SECONDS = 15 * 60;
+
+/** A hash to verify against when the user does not exist, so timing does not reveal names. */
+let decoyHash: Promise<string> | null = null;
+
+function waitSeconds(key: string, failures: number): number {
+  const free = key.startsWith('ip:') ? FREE_FAILURES.ip : FREE_FAILURES.user;
+  if (failures < free) return 0;
+  return Math.min(2 ** (failures - free), MAX_WAIT_SECONDS);
+}
+
+async function throttleState(ctx: Context, keys: string[]) {
+  let retryAfter = 0;
+  const now = ctx.clock.now().getTime();
+  for (const key of keys) {
+    const [row] = await ctx.db.select().from(loginThrottle).where(eq(loginThrottle.key, key));
+    if (!row) continue;
+    const until = row.lastFailureAt.getTime() + waitSeconds(key, row.failures) * 1000;
+    if (until > now) retryAfter = Math.max(retryAfter, Math.ceil((until - now) / 1000));
+  }
+  return retryAfter;
+}
+
+async function recordFailure(ctx: Context, keys: string[]) {
+  const now = ctx.clock.now();
+  for (const key of keys) {
+    await ctx.db
+      .insert(loginThrottle)
+      .values({ key, failures: 1, lastFailureAt: now })
+      .onConflictDoUpdate({ target: loginThrottle.key, set: { failures: sql`${loginThrottle.failures} + 1`, lastFailureAt: now } });
+  }
+}
+
+/**
+ * Checks a user name and password and starts a session. Failed tries are counted per user
+ * name and per address; past five, each try must wait twice as long as the one before.
+ */
+export async function logIn(
+  ctx: Context,
+  options: { username: string; password: string; ip: string | null; userAgent: string | null },
+) {
+  const keys = [`user:${options.username.toLowerCase()}`, `ip:${options.ip ?? 'unknown'}`];
+  const retryAfter = await throttleState(ctx, keys);
+  if (retryAfter > 0) throw new AppError('auth.too_many_attempts', { params: { seconds: retryAfter } });
+
+  const [user] = await ctx.db.select().from(users).where(eq(sql`lower(${users.username})`, options.username.toLowerCase()));
+  decoyHash ??= hashPassword('decoy-password-for-unknown-users');
+  const ok = user ? await verifyPassword(user.passwordHash, options.password) : (await verifyPassword(await decoyHash, options.password), false);
+  if (!user || !ok || !user.active) {
+    await recordFailure(ctx, keys);
+    throw new AppError('auth.invalid_credentials', { reason: `failed log-in for ${options.username}` });
+  }
+  await ctx.db.delete(loginThrottle).where(eq(loginThrottle.key, keys[0]));
+  const session = await startSession(ctx, { userId: user.id, ip: options.ip, userAgent: options.userAgent });
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(users).set({ lastLoginAt: ctx.clock.now() }).where(eq(users.id, user.id));
+    await recordAudit(tx, ctx.clock, {
+      actor: { id: user.id, label: user.username },
+      action: 'user.logged_in',
+      entityType: 'user',
+      entityId: user.id,
+      unitId: user.unitId,
+      data: { ip: options.ip },
+    });
+  });
+  return { userId: user.id, ...session };
+}

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'drizzle-orm';
+import type { Context } from './platform/context.ts';
+import { installErrorHandling } from './platform/errors-http.ts';
+import { installAuthentication } from './platform/http.ts';
+import { accountRoutes } from './accounts/routes.ts';
+import { agreementRoutes } from './agreements/routes.ts';
+import { auditRoutes } from './audit/routes.ts';
+import { directoryRoutes } from './directory/routes.ts';
+import { searchRoutes } from './search/routes.ts';
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export type AppOptions = { logger?: boolean | object; serveWeb?: boolean };
+
+/** The whole HTTP application: API under /api/v1, its OpenAPI document, and the web app. */
+export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  installAuthentication(app, ctx);
+  installErrorHandling(app, ctx);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Liaison API',
+        version: '1',
+        description:
+          'The API of Liaison, the system behind the Guangdong–Hong Kong–Macao co-operation agreements. ' +
+          'Authenticate with the session cookie from POST /api/v1/auth/login, or with an API token ' +
+          '(Authorization: Bearer …) made at POST /api/v1/me/tokens. Errors are {"error": {code, message, fields?}} ' +
+          "with the message in the caller's language (user preference, else Accept-Language).",
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'liaison_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await ctx.db.execute(sql`select 1`);
+      return { status: 'ok' };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable' });
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(accountRoutes(ctx));
+      await api.register(directoryRoutes(ctx));
+      await api.register(agreementRoutes(ctx));
+      await api.register(searchRoutes(ctx));
+      await api.register(auditRoutes(ctx));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (options.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // Client-side routes (/agreements/food-safety, /admin/users, …) all load the web app.
+    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.type('text/html').sendFile('index.html');
+    });
+  }
+  return app;
+}

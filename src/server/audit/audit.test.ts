@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { desc, sql } from 'drizzle-orm';
+import { auditLog } from '../db/schema.ts';
+import { ADMIN_PASSWORD, engines, logInAs, startTestApp, unitId, type TestApp } from '../../../test/support/harness.ts';
+import { verifyAuditTrail } from './verify-audit.ts';
+
+describe.each(engines)('audit trail on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ engine });
+  });
+  afterAll(() => t?.close());
+
+  it('records a change with who, what and when, in a chain that verifies', async () => {
+    const admin = await logInAs(t.app, 'admin', ADMIN_PASSWORD);
+    const unit = await unitId(t.ctx, 'mo-dsamma');
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/units/${unit}`, headers: { cookie: admin }, payload: { dutyPhone: '+853 2855 9922' } });
+    const [last] = await t.ctx.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+    expect(last).toMatchObject({ actor: 'admin', action: 'unit.updated', entityType: 'unit', entityId: unit, data: { dutyPhone: '+853 2855 9922' } });
+    expect(last.at.toISOString()).toBe(t.clock.now().toISOString());
+    expect(await verifyAuditTrail(t.ctx.db)).toMatchObject({ ok: true });
+  });
+
+  it('refuses to update or delete history in the database itself', async () => {
+    await expect(t.ctx.db.execute(sql`update audit_log set actor = 'mallory'`)).rejects.toThrow();
+    await expect(t.ctx.db.execute(sql`delete from audit_log`)).rejects.toThrow();
+  });
+
+  it('leaves no change and no audit entry when an operation fails', async () => {
+    const before = await t.ctx.db.select({ n: sql<number>`count(*)::int` }).from(auditLog);
+    const admin = await logInAs(t.app, 'admin', ADMIN_PASSWORD);
+    const afterLogin = await t.ctx.db.select({ n: sql<number>`count(*)::int` }).from(auditLog);
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      headers: { cookie: admin },
+      payload: { code: 'hk-fhb', partyCode: 'HK', name: { 'zh-Hant': '重複', en: 'Duplicate' } },
+    });
+    expect(bad.statusCode).toBe(409);
+    const after = await t.ctx.db.select({ n: sql<number>`count(*)::int` }).from(auditLog);
+    expect(after[0].n).toBe(afterLogin[0].n);
+    expect(afterLogin[0].n).toBe(before[0].n + 1); // the log-in itself
+  });
+
+  it('detects an altered entry: verify names the first entry that does not verify', async () => {
+    const entries = await t.ctx.db.select().from(auditLog).orderBy(auditLog.id);
+    const victim = entries[Math.floor(entries.length / 2)];
+    // An attacker with owner rights can disable the trigger; the chain still gives it away.
+    await t.ctx.db.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);
+    await t.ctx.db.execute(sql`update audit_log set data = '{"dutyPhone":"changed"}'::jsonb where id = ${victim.id}`);
+    await t.ctx.db.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`);
+    expect(await verifyAuditTrail(t.ctx.db)).toMatchObject({ ok: false, firstBadId: victim.id, reason: 'hash_mismatch' });
+  });
+});

@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+
+/** The first entry's predecessor. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+export type AuditFields = {
+  at: Date;
+  actorId: string | null;
+  actor: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  unitId: string | null;
+  data: Record<string, unknown>;
+};
+
+/** JSON with keys sorted at every depth, so that jsonb's own key order cannot break the chain. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+export function entryHash(prevHash: string, entry: AuditFields): string {
+  const body = canonicalJson({ ...entry, at: entry.at.toISOString() });
+  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}

@@ -1,0 +1,53 @@
+import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Context } from '../platform/context.ts';
+import { hasRole } from '../platform/context.ts';
+import { forbidden } from '../platform/errors.ts';
+import { requireViewer } from '../platform/http.ts';
+import { errorResponses } from '../platform/openapi.ts';
+import { auditLog } from '../db/schema.ts';
+
+const auditEntry = z.object({
+  id: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  unitId: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  hash: z.string(),
+});
+
+/** The audit trail: platform administrators read all of it, unit administrators their unit's part. */
+export const auditRoutes =
+  (ctx: Context): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/audit',
+      {
+        schema: {
+          tags: ['audit'],
+          summary: 'Audit trail entries, newest first',
+          querystring: z.object({ before: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+          response: { 200: z.array(auditEntry), ...errorResponses(400, 401, 403) },
+        },
+      },
+      async (request) => {
+        const viewer = requireViewer(request);
+        let scope: SQL | undefined;
+        if (!viewer.isPlatformAdmin) {
+          if (!hasRole(viewer, 'unit_admin') || !viewer.unitId) throw forbidden('may not read the audit trail');
+          scope = eq(auditLog.unitId, viewer.unitId);
+        }
+        const rows = await ctx.db
+          .select()
+          .from(auditLog)
+          .where(and(scope, request.query.before ? lt(auditLog.id, request.query.before) : undefined))
+          .orderBy(desc(auditLog.id))
+          .limit(request.query.limit);
+        return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+      },
+    );
+  };

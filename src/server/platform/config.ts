@@ -1,0 +1,42 @@
+import path from 'node:path';
+
+/** Everything the server reads from its environment, read once at start. */
+export type Config = {
+  port: number;
+  host: string;
+  /** Where the embedded database and its lock file live (ignored with DATABASE_URL). */
+  dataDir: string;
+  /** PostgreSQL connection string; when set, PostgreSQL is used instead of the embedded database. */
+  databaseUrl: string | null;
+  adminPassword: string | null;
+  demo: boolean;
+  demoPassword: string | null;
+  /** Sessions end after this much inactivity … */
+  sessionIdleMinutes: number;
+  /** … and in any case this long after log-in. */
+  sessionAbsoluteHours: number;
+  /** Set when a reverse proxy terminates TLS, so that cookies are marked Secure. */
+  trustProxy: boolean;
+  logLevel: string;
+};
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const demo = env.LIAISON_DEMO === '1' || env.LIAISON_DEMO === 'true';
+  const demoPassword = env.LIAISON_DEMO_PASSWORD || null;
+  if (demo && !demoPassword) {
+    throw new Error('LIAISON_DEMO=1 needs LIAISON_DEMO_PASSWORD: the password given to every demo account.');
+  }
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.LIAISON_DATA_DIR ?? 'var'),
+    databaseUrl: env.DATABASE_URL || null,
+    adminPassword: env.LIAISON_ADMIN_PASSWORD || null,
+    demo,
+    demoPassword,
+    sessionIdleMinutes: Number(env.LIAISON_SESSION_IDLE_MINUTES ?? 30),
+    sessionAbsoluteHours: Number(env.LIAISON_SESSION_ABSOLUTE_HOURS ?? 12),
+    trustProxy: env.LIAISON_TRUST_PROXY === '1',
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,25 @@
+import type { Db } from '../db/open.ts';
+import type { Clock } from './clock.ts';
+import type { Config } from './config.ts';
+
+/** What every service needs: the database, the clock and the configuration. */
+export type Context = { db: Db; clock: Clock; config: Config };
+
+export type Role = 'officer' | 'approver' | 'unit_admin' | 'reader';
+export const roles: readonly Role[] = ['officer', 'approver', 'unit_admin', 'reader'];
+
+/** The signed-in user a request acts for. */
+export type Viewer = {
+  userId: string;
+  username: string;
+  displayName: string;
+  unitId: string | null;
+  partyCode: string | null;
+  roles: Role[];
+  isPlatformAdmin: boolean;
+  locale: string | null;
+  via: 'session' | 'token';
+  sessionId: string | null;
+};
+
+export const hasRole = (viewer: Viewer, role: Role) => viewer.roles.includes(role);

@@ -1,0 +1,111 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { Db } from '../db/open.ts';
+import { accessDenials } from '../db/schema.ts';
+import { serverT, type Locale } from '../../shared/i18n.ts';
+import { AppError, type FieldError } from './errors.ts';
+import type { Clock } from './clock.ts';
+
+/** The body of every error answer. */
+export type ErrorBody = {
+  error: { code: string; message: string; fields?: { field: string; code: string; message: string }[] };
+};
+
+/** One entry of fastify-type-provider-zod's validation list: a Zod issue flattened for fastify. */
+type ValidationEntry = { keyword: string; instancePath: string; message: string; params: Record<string, unknown> };
+
+const knownIssueCodes = ['invalid_type', 'too_small', 'too_big', 'invalid_format', 'invalid_value', 'unrecognized_keys'];
+
+function fieldFromIssue(entry: ValidationEntry): FieldError {
+  const field = entry.instancePath.replace(/^\//, '').replace(/\//g, '.') || 'body';
+  // Zod reports a missing field as invalid_type "… received undefined".
+  const missing = entry.keyword === 'invalid_type' && /received undefined/.test(entry.message);
+  const code = missing ? 'required' : knownIssueCodes.includes(entry.keyword) ? entry.keyword : 'invalid';
+  const { expected, minimum, maximum, keys } = entry.params;
+  return {
+    field,
+    code,
+    params: {
+      expected,
+      minimum: minimum === undefined ? undefined : String(minimum),
+      maximum: maximum === undefined ? undefined : String(maximum),
+      keys: Array.isArray(keys) ? keys.join(', ') : undefined,
+    },
+  };
+}
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const fe = error as FastifyError & { validation?: unknown[] };
+  if (hasZodFastifySchemaValidationErrors(fe)) {
+    const fields = fe.validation.map((v) => fieldFromIssue(v as unknown as ValidationEntry));
+    return new AppError('validation.failed', { fields });
+  }
+  switch (fe.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('request.invalid_json');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('request.too_large');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError(fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'request.unsupported_media_type' : 'request.bad');
+  }
+  if (error instanceof SyntaxError) return new AppError('request.invalid_json');
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return new AppError('request.bad', { reason: fe.message });
+  }
+  return new AppError('internal', { reason: fe?.message });
+}
+
+export function presentError(error: AppError, locale: Locale): ErrorBody {
+  const t = serverT(locale);
+  const what = error.options.params?.what;
+  const params = { ...error.options.params, what: typeof what === 'string' ? t(`what.${what}`, { defaultValue: what }) : what };
+  const body: ErrorBody = { error: { code: error.code, message: t(error.code, params) } };
+  if (error.options.fields?.length) {
+    body.error.fields = error.options.fields.map((f) => {
+      const leaf = f.field.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? f.field;
+      const label = t(`fields.${leaf}`, { defaultValue: f.field });
+      return { field: f.field, code: f.code, message: t(`validation.${f.code}`, { ...f.params, field: label }) };
+    });
+  }
+  return body;
+}
+
+/**
+ * One error handler for the whole API: bad input of any shape becomes a 4xx with a translated
+ * message; denials (401/403) are recorded; anything else is a logged 500 without details.
+ */
+export function installErrorHandling(app: FastifyInstance, deps: { db: Db; clock: Clock }) {
+  const reply = async (request: FastifyRequest, res: FastifyReply, error: AppError) => {
+    if (error.status === 401 || error.status === 403) await recordDenial(deps, request, error);
+    if (error.status >= 500) request.log.error({ err: error }, 'request failed');
+    return res.status(error.status).send(presentError(error, request.locale));
+  };
+  app.setErrorHandler(async (error, request, res) => {
+    const appError = toAppError(error);
+    if (appError.code === 'internal') request.log.error({ err: error }, 'unhandled error');
+    if (appError.status === 429 && appError.options.params?.seconds) res.header('retry-after', String(appError.options.params.seconds));
+    return reply(request, res, appError);
+  });
+  app.setNotFoundHandler(async (request, res) => reply(request, res, new AppError('not_found', { params: { what: 'route' } })));
+}
+
+async function recordDenial(deps: { db: Db; clock: Clock }, request: FastifyRequest, error: AppError) {
+  request.log.warn({ code: error.code, reason: error.message, user: request.viewer?.username }, 'access denied');
+  try {
+    await deps.db.insert(accessDenials).values({
+      at: deps.clock.now(),
+      userId: request.viewer?.userId ?? null,
+      method: request.method,
+      path: request.url.slice(0, 500),
+      status: error.status,
+      code: error.code,
+      reason: error.message.slice(0, 500),
+      ip: request.ip,
+    });
+  } catch (e) {
+    request.log.error({ err: e }, 'could not record an access denial');
+  }
+}

@@ -1,0 +1,68 @@
+import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Context, Viewer } from '../platform/context.ts';
+import { searchDocuments } from '../db/schema.ts';
+import { normalise, queryExpression } from './normalise.ts';
+
+export type SearchOptions = {
+  viewer: Viewer | null;
+  q: string;
+  kinds?: string[];
+  partyCode?: string;
+  limit: number;
+  offset: number;
+};
+
+/** Who may find what: anyone finds public documents, users also those for signed-in users and their unit's. */
+function visibleTo(viewer: Viewer | null): SQL {
+  const publicDocs = eq(searchDocuments.visibility, 'public');
+  if (!viewer) return publicDocs;
+  const own = viewer.unitId
+    ? and(eq(searchDocuments.visibility, 'units'), sql`${viewer.unitId}::uuid = any(${searchDocuments.unitIds})`)
+    : undefined;
+  return or(publicDocs, eq(searchDocuments.visibility, 'signed_in'), own)!;
+}
+
+/** A short piece of the body around the first place the query occurs, in the text as written. */
+export function snippet(body: string, q: string, width = 120): string {
+  const flat = body.replace(/\s*\n\s*/g, ' ');
+  const needle = normalise(q.trim().split(/\s+/)[0] ?? '');
+  const at = needle ? normalise(flat).indexOf(needle) : -1;
+  const start = Math.max(0, (at < 0 ? 0 : at) - Math.floor(width / 3));
+  const piece = flat.slice(start, start + width);
+  return (start > 0 ? '…' : '') + piece + (start + width < flat.length ? '…' : '');
+}
+
+export async function search(ctx: Context, options: SearchOptions) {
+  const expression = queryExpression(options.q);
+  if (!expression) return { total: 0, results: [] };
+  const query = sql`to_tsquery('simple', ${expression})`;
+  const where = and(
+    sql`${searchDocuments.tokens} @@ ${query}`,
+    visibleTo(options.viewer),
+    options.kinds?.length ? inArray(searchDocuments.kind, options.kinds) : undefined,
+    options.partyCode ? sql`${options.partyCode} = any(${searchDocuments.partyCodes})` : undefined,
+  );
+  const rank = sql<number>`ts_rank(${searchDocuments.tokens}, ${query})`;
+  const [rows, [{ total }]] = await Promise.all([
+    ctx.db
+      .select({
+        kind: searchDocuments.kind,
+        refId: searchDocuments.refId,
+        title: searchDocuments.title,
+        body: searchDocuments.body,
+        url: searchDocuments.url,
+        date: searchDocuments.date,
+        rank,
+      })
+      .from(searchDocuments)
+      .where(where)
+      .orderBy(desc(rank), searchDocuments.id)
+      .limit(options.limit)
+      .offset(options.offset),
+    ctx.db.select({ total: sql<number>`count(*)::int` }).from(searchDocuments).where(where),
+  ]);
+  return {
+    total: Number(total),
+    results: rows.map((r) => ({ kind: r.kind, id: r.refId, title: r.title, snippet: snippet(r.body, options.q), url: r.url, date: r.date })),
+  };
+}

@@ -1,0 +1,59 @@
+import i18next, { type TFunction } from 'i18next';
+import enErrors from './locales/en/errors.json' with { type: 'json' };
+import hantErrors from './locales/zh-Hant/errors.json' with { type: 'json' };
+import hansErrors from './locales/zh-Hans/errors.json' with { type: 'json' };
+
+export const locales = ['zh-Hant', 'zh-Hans', 'en'] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = 'en';
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value);
+}
+
+/** Maps a BCP 47 tag to one of our three locales: zh-HK/TW/MO → Traditional, zh-CN/SG → Simplified. */
+export function localeFromTag(tag: string): Locale | null {
+  const t = tag.trim().toLowerCase();
+  if (!t) return null;
+  if (t.startsWith('en')) return 'en';
+  if (!t.startsWith('zh')) return null;
+  if (/hant|-hk|-tw|-mo/.test(t)) return 'zh-Hant';
+  return 'zh-Hans';
+}
+
+/** The first of the Accept-Language header's languages (by q) that we speak. */
+export function localeFromAcceptLanguage(header: string | undefined): Locale | null {
+  if (!header) return null;
+  const ranked = header
+    .split(',')
+    .map((part, index) => {
+      const [tag, ...params] = part.split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag, q: q ? Number(q.slice(2)) || 0 : 1, index };
+    })
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  for (const { tag } of ranked) {
+    const locale = localeFromTag(tag);
+    if (locale) return locale;
+  }
+  return null;
+}
+
+const serverI18n = i18next.createInstance();
+await serverI18n.init({
+  resources: {
+    en: { errors: enErrors },
+    'zh-Hant': { errors: hantErrors },
+    'zh-Hans': { errors: hansErrors },
+  },
+  ns: ['errors'],
+  defaultNS: 'errors',
+  fallbackLng: false,
+  interpolation: { escapeValue: false },
+  initAsync: false,
+});
+
+/** The server's translator for a locale: error messages and field names. */
+export function serverT(locale: Locale): TFunction<'errors'> {
+  return serverI18n.getFixedT(locale, 'errors');
+}
