@@ -68,6 +68,12 @@ describe.each(engines)('access rules on %s', (engine) => {
       request: () => ({ method: 'PATCH', url: `/api/v1/units/${ownUnit}`, payload: { name: { 'zh-Hant': '食物及衞生局', en: 'Food and Health Bureau' } } }),
       allowed: ok(200, 'platformAdmin'),
     },
+    { name: 'GET /units/:id/posts', request: () => ({ method: 'GET', url: `/api/v1/units/${ownUnit}/posts?history=true` }), allowed: ok(200, ...signedIn) },
+    {
+      name: 'POST /units/:id/posts',
+      request: () => ({ method: 'POST', url: `/api/v1/units/${ownUnit}/posts`, payload: { userId: targetUserId, post: 'deputy', agreementCode: 'food-safety' } }),
+      allowed: ok(201, 'unitAdmin', 'platformAdmin'),
+    },
     { name: 'GET /audit', request: () => ({ method: 'GET', url: '/api/v1/audit' }), allowed: ok(200, 'unitAdmin', 'otherUnitAdmin', 'platformAdmin') },
   ];
 

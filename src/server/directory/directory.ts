@@ -8,6 +8,7 @@ import type { DbOrTx } from '../db/open.ts';
 import { agreementUnits, agreements, parties, units, users } from '../db/schema.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { toSimplified } from '../../shared/script.ts';
+import { listPosts } from './liaison-posts.ts';
 import { contactFields, type createUnitBody, type updateUnitBody } from './schemas.ts';
 
 type UnitRow = typeof units.$inferSelect;
@@ -109,6 +110,7 @@ export async function getUnit(ctx: Context, options: { id: string }) {
     agreements: designations,
     partners: [...partners.values()],
     officers: officers.get(options.id) ?? [],
+    posts: await listPosts(ctx.db, { unitId: options.id, history: false }),
   };
 }
 

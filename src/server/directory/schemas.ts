@@ -41,12 +41,35 @@ export const unitAgreementSchema = z.object({
   clauseKey: z.string().nullable(),
 });
 
+export const postSchema = z.object({
+  id: z.uuid(),
+  post: z.enum(['liaison_officer', 'deputy', 'duty_officer']).describe('liaison_officer (聯絡員), deputy, or the 24-hour duty_officer'),
+  agreementCode: z.string().nullable().describe('The agreement the post serves; null for the unit as a whole'),
+  holder: z.object({ id: z.uuid(), displayName: z.string(), title: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() }),
+  startedAt: z.string(),
+  endedAt: z.string().nullable().describe('Null while the post is held'),
+  note: z.string().nullable(),
+});
+
+export const assignPostBody = z
+  .object({
+    userId: z.uuid().describe('An active officer of this unit'),
+    post: z.enum(['liaison_officer', 'deputy', 'duty_officer']),
+    agreementCode: z.string().max(100).nullish().describe('Agreement that designates this unit; empty for the unit as a whole'),
+    note: z.string().trim().max(500).nullish(),
+  })
+  .strict();
+
+export const postParams = z.object({ id: z.uuid(), postId: z.uuid() });
+
 export const unitDetailSchema = unitSchema.extend({
   party: z.object({ code: z.string(), name: localizedTextSchema }),
   agreements: z.array(unitAgreementSchema),
   /** Units of other parties designated by the same agreements: whom this unit deals with. */
   partners: z.array(unitSchema.extend({ agreementCodes: z.array(z.string()) })),
   officers: z.array(officerSchema),
+  /** Who holds the unit's liaison posts now. */
+  posts: z.array(postSchema),
 });
 
 export const directorySchema = z.object({
