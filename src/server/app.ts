@@ -16,6 +16,7 @@ import { agreementRoutes } from './agreements/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { directoryRoutes } from './directory/routes.ts';
 import { searchRoutes } from './search/routes.ts';
+import { progressRoutes } from './progress/routes.ts';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -76,6 +77,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
       await api.register(agreementRoutes(ctx));
       await api.register(searchRoutes(ctx));
       await api.register(auditRoutes(ctx));
+      await api.register(progressRoutes(ctx), { prefix: '/progress' });
     },
     { prefix: '/api/v1' },
   );

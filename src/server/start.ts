@@ -2,6 +2,7 @@ import { openConfiguredDatabase, type Database } from './db/open.ts';
 import type { Config } from './platform/config.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Context } from './platform/context.ts';
+import { loadProgressData } from './progress/load-progress.ts';
 import { loadReferenceData } from './reference/load-reference.ts';
 import { ensureAdmin, ensureDemoUsers } from './accounts/bootstrap.ts';
 
@@ -15,6 +16,7 @@ export async function prepare(config: Config, clock: Clock, options: { bootstrap
   if (!options.bootstrap) return { database, ctx, adminPassword: null, demoUsers: 0 };
   try {
     await loadReferenceData(ctx);
+    await loadProgressData(ctx);
     const admin = await ensureAdmin(ctx);
     const demoUsers = await ensureDemoUsers(ctx);
     return { database, ctx, adminPassword: admin.password, demoUsers };

@@ -2,6 +2,9 @@ import i18next, { type TFunction } from 'i18next';
 import enErrors from './locales/en/errors.json' with { type: 'json' };
 import hantErrors from './locales/zh-Hant/errors.json' with { type: 'json' };
 import hansErrors from './locales/zh-Hans/errors.json' with { type: 'json' };
+import enReport from './locales/en/report.json' with { type: 'json' };
+import hantReport from './locales/zh-Hant/report.json' with { type: 'json' };
+import hansReport from './locales/zh-Hans/report.json' with { type: 'json' };
 
 export const locales = ['zh-Hant', 'zh-Hans', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -42,11 +45,11 @@ export function localeFromAcceptLanguage(header: string | undefined): Locale | n
 const serverI18n = i18next.createInstance();
 await serverI18n.init({
   resources: {
-    en: { errors: enErrors },
-    'zh-Hant': { errors: hantErrors },
-    'zh-Hans': { errors: hansErrors },
+    en: { errors: enErrors, report: enReport },
+    'zh-Hant': { errors: hantErrors, report: hantReport },
+    'zh-Hans': { errors: hansErrors, report: hansReport },
   },
-  ns: ['errors'],
+  ns: ['errors', 'report'],
   defaultNS: 'errors',
   fallbackLng: false,
   interpolation: { escapeValue: false },
@@ -56,4 +59,9 @@ await serverI18n.init({
 /** The server's translator for a locale: error messages and field names. */
 export function serverT(locale: Locale): TFunction<'errors'> {
   return serverI18n.getFixedT(locale, 'errors');
+}
+
+/** The translator for the texts of generated progress reports. */
+export function reportT(locale: Locale): TFunction<'report'> {
+  return serverI18n.getFixedT(locale, 'report');
 }

@@ -9,6 +9,7 @@ import { ManualClock } from '../../src/server/platform/clock.ts';
 import { readConfig, type Config } from '../../src/server/platform/config.ts';
 import type { Context, Role } from '../../src/server/platform/context.ts';
 import { hashPassword } from '../../src/server/accounts/secrets.ts';
+import { loadProgressData } from '../../src/server/progress/load-progress.ts';
 import { loadReferenceData } from '../../src/server/reference/load-reference.ts';
 import { ensureAdmin } from '../../src/server/accounts/bootstrap.ts';
 
@@ -62,6 +63,7 @@ export async function startTestApp(options: { engine?: Engine; config?: Partial<
   const config: Config = { ...readConfig({}), adminPassword: ADMIN_PASSWORD, ...options.config };
   const ctx: Context = { db: database.db, clock, config };
   await loadReferenceData(ctx);
+  await loadProgressData(ctx);
   await ensureAdmin(ctx);
   const app = await buildApp(ctx, { serveWeb: options.serveWeb ?? false });
   await app.ready();

@@ -15,6 +15,7 @@ export const errorStatus = {
   'request.too_large': 413,
   'request.unsupported_media_type': 415,
   'request.bad': 400,
+  'pdf.unavailable': 503,
   internal: 500,
 } as const;
 

@@ -1,0 +1,17 @@
+import { hasRole, type Viewer } from '../platform/context.ts';
+
+const worksInUnit = (viewer: Viewer, unitId: string | null) =>
+  unitId !== null && viewer.unitId === unitId && (hasRole(viewer, 'officer') || hasRole(viewer, 'approver') || hasRole(viewer, 'unit_admin'));
+
+/**
+ * The owning unit keeps its commitments and their figures; everybody signed in reads them.
+ * Reports are drafted by a unit, issued by an approver of that unit, and public once issued.
+ */
+export const progressPolicy = {
+  editCommitment: (viewer: Viewer, commitment: { ownerUnitId: string | null }) => viewer.isPlatformAdmin || worksInUnit(viewer, commitment.ownerUnitId),
+  createCommitment: (viewer: Viewer, ownerUnitId: string | null) => viewer.isPlatformAdmin || worksInUnit(viewer, ownerUnitId),
+  draftReport: (viewer: Viewer) => viewer.isPlatformAdmin || worksInUnit(viewer, viewer.unitId),
+  editReport: (viewer: Viewer, report: { unitId: string | null }) => viewer.isPlatformAdmin || worksInUnit(viewer, report.unitId),
+  issueReport: (viewer: Viewer, report: { unitId: string | null }) =>
+    viewer.isPlatformAdmin || (report.unitId !== null && viewer.unitId === report.unitId && hasRole(viewer, 'approver')),
+};
