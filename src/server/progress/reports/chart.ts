@@ -28,15 +28,18 @@ export function progressChart(options: {
   const dots = points
     .map((p) => `<circle cx="${x(p.asOf).toFixed(1)}" cy="${y(p.value).toFixed(1)}" r="4" fill="#1c7ed6"><title>${escape(`${p.asOf}: ${formatNumber(p.value, options.locale)}`)}</title></circle>`)
     .join('');
+  // Labels of close goal lines alternate above and below their line, so they do not overlap.
   const goalLines = goals
-    .map((g) => {
+    .map((g, i) => {
       const end = g.due ? x(g.due) : width - pad.right;
-      return `<line x1="${pad.left}" x2="${end.toFixed(1)}" y1="${y(g.level).toFixed(1)}" y2="${y(g.level).toFixed(1)}" stroke="#e8590c" stroke-dasharray="6 4"/><text x="${(end - 4).toFixed(1)}" y="${(y(g.level) - 4).toFixed(1)}" text-anchor="end" font-size="11" fill="#e8590c">${escape(g.label)}</text>`;
+      const labelY = y(g.level) + (i % 2 === 0 ? -4 : 13);
+      return `<line x1="${pad.left}" x2="${end.toFixed(1)}" y1="${y(g.level).toFixed(1)}" y2="${y(g.level).toFixed(1)}" stroke="#e8590c" stroke-dasharray="6 4"/><text x="${(end - 4).toFixed(1)}" y="${labelY.toFixed(1)}" text-anchor="end" font-size="11" fill="#e8590c">${escape(g.label)}</text>`;
     })
     .join('');
-  const years = [...new Set(days.map((d) => new Date(d).getUTCFullYear()))];
-  const ticks = years
-    .map((yr) => `<text x="${x(`${yr}-07-01`).toFixed(1)}" y="${height - 10}" text-anchor="middle" font-size="11" fill="#495057">${yr}</text>`)
+  const [firstYear, lastYear] = [new Date(minX).getUTCFullYear(), new Date(maxX).getUTCFullYear()];
+  const ticks = Array.from({ length: lastYear - firstYear + 2 }, (_, i) => firstYear + i)
+    .filter((yr) => Date.parse(`${yr}-01-01`) >= minX && Date.parse(`${yr}-01-01`) <= maxX)
+    .map((yr) => `<line x1="${x(`${yr}-01-01`).toFixed(1)}" x2="${x(`${yr}-01-01`).toFixed(1)}" y1="${height - pad.bottom}" y2="${height - pad.bottom + 4}" stroke="#adb5bd"/><text x="${x(`${yr}-01-01`).toFixed(1)}" y="${height - 12}" text-anchor="middle" font-size="11" fill="#495057">${yr}</text>`)
     .join('');
   return `<svg role="img" aria-label="${escape(options.title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">
 <title>${escape(options.title)}</title>

@@ -1,7 +1,9 @@
 import { reportT, type Locale } from '../../../shared/i18n.ts';
 import type { LocalizedText } from '../../db/schema.ts';
 import { progressChart } from './chart.ts';
-import { formatDay, formatFigure, formatPercent } from './figures.ts';
+import { formatDay, formatFigure, formatNumber, formatPercent } from './figures.ts';
+
+const comparatorSign = { at_least: '≥', more_than: '>', around: '≈', exactly: '=' } as const;
 import { narrativeIn, resolveFigures, type DraftedFigures, type Narrative, type ReportArea } from './report-view.ts';
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
@@ -58,7 +60,10 @@ export function renderReport(input: RenderInput, locale: Locale): string {
           progressChart({
             title: t('chart', { name: i.name[locale] }),
             points: i.series,
-            goals: i.targets.map((tg) => ({ level: tg.measure === 'increase' ? (i.baseline?.value ?? 0) + tg.value : tg.value, due: tg.progress.due, label: tg.text[locale].slice(0, 40) })),
+            goals: i.targets.map((tg) => {
+              const level = tg.measure === 'increase' ? (i.baseline?.value ?? 0) + tg.value : tg.value;
+              return { level, due: tg.progress.due, label: `${comparatorSign[tg.comparator]} ${formatNumber(level, locale)}` };
+            }),
             locale,
           }),
         ),
@@ -88,7 +93,7 @@ table { border-collapse: collapse; width: 100%; font-size: 0.9rem; margin: 1rem 
 th, td { border: 1px solid #dee2e6; padding: 4px 6px; text-align: left; vertical-align: top; }
 .status { color: #495057; } .draft { color: #c92a2a; font-weight: bold; } mark.changed { background: #fff3bf; }
 figure { margin: 1rem 0; } svg { max-width: 100%; height: auto; }
-@media print { body { margin: 0; max-width: none; } section { break-inside: avoid-page; } }
+@media print { body { margin: 0; max-width: none; } figure, tr { break-inside: avoid; } h2, h3 { break-after: avoid; } }
 </style></head>
 <body><main>
 <h1>${escape(input.title[locale])}</h1>
