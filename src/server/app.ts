@@ -17,6 +17,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { directoryRoutes } from './directory/routes.ts';
 import { searchRoutes } from './search/routes.ts';
 import { progressRoutes } from './progress/routes.ts';
+import { notificationRoutes } from './notifications/routes.ts';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -78,6 +79,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
       await api.register(searchRoutes(ctx));
       await api.register(auditRoutes(ctx));
       await api.register(progressRoutes(ctx), { prefix: '/progress' });
+      await api.register(notificationRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -3,6 +3,8 @@ import { DataDirLockedError } from './db/lock.ts';
 import { systemClock } from './platform/clock.ts';
 import { readConfig } from './platform/config.ts';
 import { prepare } from './start.ts';
+import { dispatchMail } from './mail/outbox.ts';
+import { smtpMailer } from './mail/smtp.ts';
 
 async function main() {
   const startedAt = performance.now();
@@ -14,11 +16,19 @@ async function main() {
   }
   if (demoUsers) console.log(`  Demo mode: created ${demoUsers} demo accounts (see README).`);
 
+  // E-mail goes out from the outbox, so a failing mail server never fails the change that caused it.
+  const mailTimer = config.smtpUrl
+    ? setInterval(() => {
+        dispatchMail(ctx.db, smtpMailer(config.smtpUrl!, config.mailFrom), () => new Date()).catch((error) => app.log.error({ err: error }, 'mail dispatch failed'));
+      }, 5_000)
+    : null;
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'stopping');
+    if (mailTimer) clearInterval(mailTimer);
     await app.close();
     await database.close();
     process.exit(0);

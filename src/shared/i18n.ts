@@ -5,6 +5,9 @@ import hansErrors from './locales/zh-Hans/errors.json' with { type: 'json' };
 import enReport from './locales/en/report.json' with { type: 'json' };
 import hantReport from './locales/zh-Hant/report.json' with { type: 'json' };
 import hansReport from './locales/zh-Hans/report.json' with { type: 'json' };
+import enMail from './locales/en/mail.json' with { type: 'json' };
+import hantMail from './locales/zh-Hant/mail.json' with { type: 'json' };
+import hansMail from './locales/zh-Hans/mail.json' with { type: 'json' };
 
 export const locales = ['zh-Hant', 'zh-Hans', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -45,11 +48,11 @@ export function localeFromAcceptLanguage(header: string | undefined): Locale | n
 const serverI18n = i18next.createInstance();
 await serverI18n.init({
   resources: {
-    en: { errors: enErrors, report: enReport },
-    'zh-Hant': { errors: hantErrors, report: hantReport },
-    'zh-Hans': { errors: hansErrors, report: hansReport },
+    en: { errors: enErrors, report: enReport, mail: enMail },
+    'zh-Hant': { errors: hantErrors, report: hantReport, mail: hantMail },
+    'zh-Hans': { errors: hansErrors, report: hansReport, mail: hansMail },
   },
-  ns: ['errors', 'report'],
+  ns: ['errors', 'report', 'mail'],
   defaultNS: 'errors',
   fallbackLng: false,
   interpolation: { escapeValue: false },
@@ -64,4 +67,9 @@ export function serverT(locale: Locale): TFunction<'errors'> {
 /** The translator for the texts of generated progress reports. */
 export function reportT(locale: Locale): TFunction<'report'> {
   return serverI18n.getFixedT(locale, 'report');
+}
+
+/** The translator for e-mails to officers. */
+export function mailT(locale: Locale): TFunction<'mail'> {
+  return serverI18n.getFixedT(locale, 'mail');
 }

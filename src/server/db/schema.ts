@@ -415,3 +415,293 @@ export const progressReports = pgTable('progress_reports', {
   snapshot: jsonb('snapshot').$type<Record<string, unknown> | null>(),
   snapshotHash: text('snapshot_hash'),
 });
+
+// ── Food-safety notification exchange (M7–M14) ────────────────────────────────────────
+
+/** Text fields of a notification or follow-up in one script. */
+export type NotificationText = { title: string; scope: string; measures: string; attention: string };
+
+/**
+ * A food-safety notification (通報) from one liaison unit to its counterpart (clause 1 of
+ * the food-safety agreement). Its text is kept in both scripts; `authoritativeScript` says
+ * which one the author wrote.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Given when sent, e.g. HK-FS-2026-0042. */
+    reference: text('reference').unique(),
+    agreementCode: text('agreement_code')
+      .notNull()
+      .references(() => agreements.code),
+    senderUnitId: uuid('sender_unit_id')
+      .notNull()
+      .references(() => units.id),
+    recipientUnitId: uuid('recipient_unit_id')
+      .notNull()
+      .references(() => units.id),
+    status: text('status').notNull(),
+    category: text('category').notNull(),
+    classification: text('classification').notNull(),
+    riskDecision: text('risk_decision').notNull(),
+    basis: text('basis').notNull(),
+    authoritativeScript: text('authoritative_script').notNull(),
+    textHant: jsonb('text_hant').$type<NotificationText>().notNull(),
+    textHans: jsonb('text_hans').$type<NotificationText>().notNull(),
+    summaryEn: text('summary_en'),
+    products: jsonb('products').$type<Record<string, string | null>[]>().notNull(),
+    hazards: jsonb('hazards').$type<Record<string, string | null>[]>().notNull(),
+    distribution: jsonb('distribution').$type<Record<string, string | null>[]>().notNull(),
+    relatedIds: uuid('related_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    /** Imported or exported food (incl. food supplied to Hong Kong): the customs channel (clause 1 ¶4). */
+    customsChannel: boolean('customs_channel').notNull().default(false),
+    customsRoutedTo: text('customs_routed_to'),
+    customsRoutedAt: ts('customs_routed_at'),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    approverId: uuid('approver_id').references(() => users.id),
+    returnComment: text('return_comment'),
+    withdrawReason: text('withdraw_reason'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    submittedAt: ts('submitted_at'),
+    sentAt: ts('sent_at'),
+    receivedAt: ts('received_at'),
+    acknowledgedAt: ts('acknowledged_at'),
+    closedAt: ts('closed_at'),
+    withdrawnAt: ts('withdrawn_at'),
+    /** When the counterpart must acknowledge by (from the classification's deadline). */
+    ackDueAt: ts('ack_due_at'),
+  },
+  (t) => [
+    index('notifications_recipient_idx').on(t.recipientUnitId, t.sentAt),
+    index('notifications_sender_idx').on(t.senderUnitId, t.createdAt),
+  ],
+);
+
+/** Per unit and year, the last reference number given. */
+export const referenceCounters = pgTable(
+  'reference_counters',
+  {
+    prefix: text('prefix').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.prefix, t.year] })],
+);
+
+/** Everything that happened to a notification, shown as its timeline. */
+export const notificationEvents = pgTable(
+  'notification_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    notificationId: uuid('notification_id')
+      .notNull()
+      .references(() => notifications.id),
+    at: ts('at').notNull(),
+    kind: text('kind').notNull(),
+    actorId: uuid('actor_id'),
+    actor: text('actor').notNull(),
+    unitId: uuid('unit_id'),
+    comment: text('comment'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('notification_events_notification_idx').on(t.notificationId, t.id)],
+);
+
+export const followUps = pgTable(
+  'follow_ups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    notificationId: uuid('notification_id')
+      .notNull()
+      .references(() => notifications.id),
+    fromUnitId: uuid('from_unit_id')
+      .notNull()
+      .references(() => units.id),
+    kind: text('kind').notNull(),
+    authoritativeScript: text('authoritative_script').notNull(),
+    textHant: text('text_hant').notNull(),
+    textHans: text('text_hans').notNull(),
+    newClassification: text('new_classification'),
+    /** A request for information must be answered by then. */
+    answerDueAt: ts('answer_due_at'),
+    answersId: uuid('answers_id'),
+    answeredAt: ts('answered_at'),
+    createdBy: text('created_by').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('follow_ups_notification_idx').on(t.notificationId, t.createdAt)],
+);
+
+/** Departments a receiving unit informed, when and how (clause 1: onward dissemination). */
+export const disseminations = pgTable('disseminations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  notificationId: uuid('notification_id')
+    .notNull()
+    .references(() => notifications.id),
+  unitId: uuid('unit_id')
+    .notNull()
+    .references(() => units.id),
+  department: text('department').notNull(),
+  informedAt: ts('informed_at').notNull(),
+  means: text('means').notNull(),
+  note: text('note'),
+  recordedBy: text('recorded_by').notNull(),
+});
+
+export const distributionLists = pgTable('distribution_lists', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  unitId: uuid('unit_id')
+    .notNull()
+    .references(() => units.id),
+  name: text('name').notNull(),
+  departments: text('departments').array().notNull(),
+  createdAt: ts('created_at').notNull(),
+});
+
+export const attachments = pgTable('attachments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  notificationId: uuid('notification_id')
+    .notNull()
+    .references(() => notifications.id),
+  filename: text('filename').notNull(),
+  contentType: text('content_type').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  content: customType<{ data: Buffer }>({ dataType: () => 'bytea' })('content').notNull(),
+  uploadedBy: text('uploaded_by').notNull(),
+  uploadedAt: ts('uploaded_at').notNull(),
+});
+
+/**
+ * Verify before publishing (clause 4) and media-report checks (clause 5): one side asks the
+ * other to confirm facts by a deadline and records the answer.
+ */
+export const verificationRequests = pgTable('verification_requests', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  reference: text('reference').notNull().unique(),
+  kind: text('kind').notNull(),
+  fromUnitId: uuid('from_unit_id')
+    .notNull()
+    .references(() => units.id),
+  toUnitId: uuid('to_unit_id')
+    .notNull()
+    .references(() => units.id),
+  authoritativeScript: text('authoritative_script').notNull(),
+  subjectHant: text('subject_hant').notNull(),
+  subjectHans: text('subject_hans').notNull(),
+  questionHant: text('question_hant').notNull(),
+  questionHans: text('question_hans').notNull(),
+  enterprise: text('enterprise'),
+  /** For a media report: where it appeared. */
+  media: jsonb('media').$type<{ outlet: string; publishedOn: string; link: string | null; claim: string } | null>(),
+  plannedReleaseAt: ts('planned_release_at'),
+  deadlineAt: ts('deadline_at').notNull(),
+  status: text('status').notNull(),
+  outcome: text('outcome'),
+  answerHant: text('answer_hant'),
+  answerHans: text('answer_hans'),
+  answeredAt: ts('answered_at'),
+  answeredBy: text('answered_by'),
+  notificationId: uuid('notification_id').references(() => notifications.id),
+  createdBy: text('created_by').notNull(),
+  createdAt: ts('created_at').notNull(),
+});
+
+/** Meetings of any agreement (clause 6 of the food-safety agreement; special work meetings of e-commerce). */
+export const meetings = pgTable('meetings', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  kind: text('kind').notNull(),
+  agreementCode: text('agreement_code').references(() => agreements.code),
+  title: text('title').notNull(),
+  convenedByUnitId: uuid('convened_by_unit_id')
+    .notNull()
+    .references(() => units.id),
+  /** Units taking part: who may see the meeting. */
+  unitIds: uuid('unit_ids').array().notNull(),
+  scheduledAt: ts('scheduled_at').notNull(),
+  location: text('location'),
+  agenda: jsonb('agenda').$type<string[]>().notNull(),
+  participants: jsonb('participants').$type<{ unitId: string; name: string; role: string | null }[]>().notNull(),
+  minutes: text('minutes'),
+  decisions: jsonb('decisions').$type<string[]>().notNull(),
+  triggerKind: text('trigger_kind'),
+  triggerId: uuid('trigger_id'),
+  createdBy: text('created_by').notNull(),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+export const actionItems = pgTable('action_items', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  meetingId: uuid('meeting_id')
+    .notNull()
+    .references(() => meetings.id),
+  description: text('description').notNull(),
+  ownerUnitId: uuid('owner_unit_id')
+    .notNull()
+    .references(() => units.id),
+  ownerName: text('owner_name'),
+  dueOn: date('due_on').notNull(),
+  status: text('status').notNull(),
+  doneAt: ts('done_at'),
+});
+
+/** A technical question referred to experts, their advice attached to the case (clause 7). */
+export const expertConsultations = pgTable('expert_consultations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  notificationId: uuid('notification_id')
+    .notNull()
+    .references(() => notifications.id),
+  question: text('question').notNull(),
+  experts: jsonb('experts').$type<{ name: string; affiliation: string | null }[]>().notNull(),
+  advice: text('advice'),
+  adviceAt: ts('advice_at'),
+  requestedBy: text('requested_by').notNull(),
+  requestedAt: ts('requested_at').notNull(),
+});
+
+/** What each user has read, for unread counts. */
+export const readMarks = pgTable(
+  'read_marks',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    notificationId: uuid('notification_id')
+      .notNull()
+      .references(() => notifications.id),
+    readAt: ts('read_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.notificationId] })],
+);
+
+/** A retried POST with the same Idempotency-Key gets the first answer and changes nothing twice. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: uuid('user_id').notNull(),
+    key: text('key').notNull(),
+    method: text('method').notNull(),
+    path: text('path').notNull(),
+    status: integer('status').notNull(),
+    body: jsonb('body'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
+/** E-mails waiting to go out through SMTP; written in the transaction that causes them. */
+export const mailOutbox = pgTable('mail_outbox', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  to: text('to').notNull(),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  createdAt: ts('created_at').notNull(),
+  sentAt: ts('sent_at'),
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error'),
+});

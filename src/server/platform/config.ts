@@ -18,7 +18,27 @@ export type Config = {
   /** Set when a reverse proxy terminates TLS, so that cookies are marked Secure. */
   trustProxy: boolean;
   logLevel: string;
+  /** Hours within which a notification of each classification must be acknowledged; null: no deadline. */
+  ackHours: Record<'alert' | 'follow_up' | 'attention' | 'news', number | null>;
+  /** Hours within which a request for information must be answered. */
+  rfiHours: number;
+  /** smtp://user:pass@host:port — when set, officers are e-mailed what needs them. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** Where officers reach the web app, for links in e-mails. */
+  publicUrl: string;
 };
+
+/** "alert=24,follow_up=48,attention=,news=" → hours per classification (defaults after RASFF). */
+function parseAckHours(text: string | undefined): Config['ackHours'] {
+  const hours: Config['ackHours'] = { alert: 24, follow_up: 48, attention: null, news: null };
+  for (const part of (text ?? '').split(',').filter(Boolean)) {
+    const [key, value] = part.split('=').map((s) => s.trim());
+    if (!(key in hours)) throw new Error(`LIAISON_ACK_HOURS: unknown classification ${key}`);
+    hours[key as keyof typeof hours] = value ? Number(value) : null;
+  }
+  return hours;
+}
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const demo = env.LIAISON_DEMO === '1' || env.LIAISON_DEMO === 'true';
@@ -38,5 +58,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: Number(env.LIAISON_SESSION_ABSOLUTE_HOURS ?? 12),
     trustProxy: env.LIAISON_TRUST_PROXY === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
+    ackHours: parseAckHours(env.LIAISON_ACK_HOURS),
+    rfiHours: Number(env.LIAISON_RFI_HOURS ?? 48),
+    smtpUrl: env.LIAISON_SMTP_URL || null,
+    mailFrom: env.LIAISON_MAIL_FROM ?? 'Liaison <liaison@localhost>',
+    publicUrl: env.LIAISON_PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`,
   };
 }

@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import { and, asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { DbOrTx } from '../db/open.ts';
+import { attachments, disseminations, distributionLists, expertConsultations, notifications } from '../db/schema.ts';
+import type { Context, Viewer } from '../platform/context.ts';
+import { hasRole } from '../platform/context.ts';
+import { AppError, forbidden, notFound } from '../platform/errors.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { notificationPolicy } from './policy.ts';
+import { allow, readableNotification, recordStep, requireStatus } from './records.ts';
+import type { customsRoutingBody, disseminationBody, distributionListBody, expertConsultationBody } from './schemas.ts';
+
+/** Clause 1: the receiving unit reports which departments of its government it informed, when and how. */
+export async function recordDissemination(ctx: Context, options: { viewer: Viewer; id: string; input: z.infer<typeof disseminationBody> }) {
+  const { viewer, id, input } = options;
+  return ctx.db.transaction(async (tx) => {
+    const n = await readableNotification(tx, viewer, id);
+    allow(notificationPolicy.disseminate(viewer, n), 'only the receiving unit records onward dissemination');
+    requireStatus(n, ['sent', 'acknowledged', 'closed']);
+    const [row] = await tx
+      .insert(disseminations)
+      .values({ notificationId: id, unitId: viewer.unitId!, department: input.department, informedAt: new Date(input.informedAt), means: input.means, note: input.note ?? null, recordedBy: viewer.displayName })
+      .returning({ id: disseminations.id });
+    await recordStep(tx, ctx, { notification: n, viewer, kind: 'disseminated', comment: input.department, data: { means: input.means, informedAt: input.informedAt } });
+    return row.id;
+  });
+}
+
+export async function listDisseminations(db: DbOrTx, notificationId: string) {
+  const rows = await db.select().from(disseminations).where(eq(disseminations.notificationId, notificationId)).orderBy(asc(disseminations.informedAt));
+  return rows.map((d) => ({ id: d.id, department: d.department, informedAt: d.informedAt.toISOString(), means: d.means, note: d.note, recordedBy: d.recordedBy }));
+}
+
+/** Clause 1 ¶4: imported/exported food goes through the customs channel; record where and when it was routed. */
+export async function routeToCustoms(ctx: Context, options: { viewer: Viewer; id: string; input: z.infer<typeof customsRoutingBody> }) {
+  const { viewer, id, input } = options;
+  return ctx.db.transaction(async (tx) => {
+    const n = await readableNotification(tx, viewer, id, { forUpdate: true });
+    allow(notificationPolicy.route(viewer, n), 'may not route this notification');
+    if (!n.customsChannel) throw new AppError('conflict', { params: { what: 'not_customs' } });
+    requireStatus(n, ['sent', 'acknowledged', 'closed']);
+    await tx.update(notifications).set({ customsRoutedTo: input.routedTo, customsRoutedAt: new Date(input.routedAt), updatedAt: ctx.clock.now() }).where(eq(notifications.id, id));
+    await recordStep(tx, ctx, { notification: n, viewer, kind: 'routed_to_customs', comment: input.routedTo, data: { routedAt: input.routedAt } });
+  });
+}
+
+export async function listDistributionLists(ctx: Context, options: { viewer: Viewer }) {
+  if (!options.viewer.unitId) return [];
+  const rows = await ctx.db.select().from(distributionLists).where(eq(distributionLists.unitId, options.viewer.unitId)).orderBy(asc(distributionLists.name));
+  return rows.map((l) => ({ id: l.id, name: l.name, departments: l.departments }));
+}
+
+export async function createDistributionList(ctx: Context, options: { viewer: Viewer; input: z.infer<typeof distributionListBody> }) {
+  const { viewer, input } = options;
+  if (!viewer.unitId || !(hasRole(viewer, 'officer') || hasRole(viewer, 'approver') || hasRole(viewer, 'unit_admin'))) throw forbidden('may not keep distribution lists');
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx.insert(distributionLists).values({ unitId: viewer.unitId!, name: input.name, departments: input.departments, createdAt: ctx.clock.now() }).returning({ id: distributionLists.id });
+    await recordAudit(tx, ctx.clock, { actor: { id: viewer.userId, label: viewer.username }, action: 'distribution_list.created', entityType: 'distribution_list', entityId: row.id, unitId: viewer.unitId, data: input });
+    return row.id;
+  });
+}
+
+/** Clause 7: a technical question referred to experts; their advice is attached to the case. */
+export async function requestExpertAdvice(ctx: Context, options: { viewer: Viewer; id: string; input: z.infer<typeof expertConsultationBody> }) {
+  const { viewer, id, input } = options;
+  return ctx.db.transaction(async (tx) => {
+    const n = await readableNotification(tx, viewer, id);
+    allow(notificationPolicy.followUp(viewer, n), 'may not consult experts on this notification');
+    const [row] = await tx
+      .insert(expertConsultations)
+      .values({ notificationId: id, question: input.question, experts: input.experts.map((e) => ({ name: e.name, affiliation: e.affiliation ?? null })), requestedBy: viewer.displayName, requestedAt: ctx.clock.now() })
+      .returning({ id: expertConsultations.id });
+    await recordStep(tx, ctx, { notification: n, viewer, kind: 'expert_consultation', comment: input.question.slice(0, 200), data: { consultationId: row.id } });
+    return row.id;
+  });
+}
+
+export async function recordExpertAdvice(ctx: Context, options: { viewer: Viewer; id: string; consultationId: string; advice: string }) {
+  const { viewer, id, consultationId } = options;
+  await ctx.db.transaction(async (tx) => {
+    const n = await readableNotification(tx, viewer, id);
+    allow(notificationPolicy.followUp(viewer, n), 'may not record advice on this notification');
+    const updated = await tx
+      .update(expertConsultations)
+      .set({ advice: options.advice, adviceAt: ctx.clock.now() })
+      .where(and(eq(expertConsultations.id, consultationId), eq(expertConsultations.notificationId, id)))
+      .returning({ id: expertConsultations.id });
+    if (!updated.length) throw notFound('consultation');
+    await recordStep(tx, ctx, { notification: n, viewer, kind: 'expert_advice', comment: options.advice.slice(0, 200), data: { consultationId } });
+  });
+}
+
+export async function listExpertConsultations(db: DbOrTx, notificationId: string) {
+  const rows = await db.select().from(expertConsultations).where(eq(expertConsultations.notificationId, notificationId)).orderBy(asc(expertConsultations.requestedAt));
+  return rows.map((c) => ({ id: c.id, question: c.question, experts: c.experts, advice: c.advice, adviceAt: c.adviceAt?.toISOString() ?? null, requestedBy: c.requestedBy, requestedAt: c.requestedAt.toISOString() }));
+}
+
+/** Lab reports and photos: PDF, images, spreadsheets and text, at most 10 MB each. */
+export const attachmentTypes = ['application/pdf', 'image/png', 'image/jpeg', 'text/csv', 'text/plain', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'];
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+export async function addAttachment(ctx: Context, options: { viewer: Viewer; id: string; filename: string; contentType: string; content: Buffer }) {
+  const { viewer, id } = options;
+  if (!attachmentTypes.includes(options.contentType)) throw new AppError('validation.failed', { fields: [{ field: 'file', code: 'invalid_value' }] });
+  if (options.content.length === 0) throw new AppError('validation.failed', { fields: [{ field: 'file', code: 'too_small' }] });
+  return ctx.db.transaction(async (tx) => {
+    const n = await readableNotification(tx, viewer, id);
+    allow(notificationPolicy.followUp(viewer, n) || notificationPolicy.edit(viewer, n), 'may not attach files to this notification');
+    requireStatus(n, ['draft', 'returned', 'submitted', 'sent', 'acknowledged']);
+    const sha256 = createHash('sha256').update(options.content).digest('hex');
+    const [row] = await tx
+      .insert(attachments)
+      .values({ notificationId: id, filename: options.filename.slice(0, 200), contentType: options.contentType, size: options.content.length, sha256, content: options.content, uploadedBy: viewer.displayName, uploadedAt: ctx.clock.now() })
+      .returning({ id: attachments.id });
+    await recordStep(tx, ctx, { notification: n, viewer, kind: 'attached', comment: options.filename, data: { attachmentId: row.id, sha256, size: options.content.length } });
+    return row.id;
+  });
+}
+
+export async function listAttachments(db: DbOrTx, notificationId: string) {
+  const rows = await db
+    .select({ id: attachments.id, filename: attachments.filename, contentType: attachments.contentType, size: attachments.size, sha256: attachments.sha256, uploadedBy: attachments.uploadedBy, uploadedAt: attachments.uploadedAt })
+    .from(attachments)
+    .where(eq(attachments.notificationId, notificationId))
+    .orderBy(asc(attachments.uploadedAt));
+  return rows.map((a) => ({ ...a, uploadedAt: a.uploadedAt.toISOString() }));
+}
+
+export async function getAttachment(ctx: Context, options: { viewer: Viewer; id: string; attachmentId: string }) {
+  await readableNotification(ctx.db, options.viewer, options.id);
+  const [row] = await ctx.db.select().from(attachments).where(and(eq(attachments.id, options.attachmentId), eq(attachments.notificationId, options.id)));
+  if (!row) throw notFound('attachment');
+  return row;
+}

@@ -1,0 +1,149 @@
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import { followUps, notificationEvents, notifications, readMarks, searchDocuments, users } from '../db/schema.ts';
+import type { Context, Viewer } from '../platform/context.ts';
+import { queryExpression } from '../search/normalise.ts';
+import { listAttachments, listDisseminations, listExpertConsultations } from './around.ts';
+import { listFollowUps } from './follow-ups.ts';
+import { notificationPolicy } from './policy.ts';
+import { presentNotification } from './present.ts';
+import { readableNotification } from './records.ts';
+import type { listQuery } from './schemas.ts';
+import { unitRefs } from './units.ts';
+
+/** The inbox, sent box or drafts of the viewer's unit, filtered, newest first. */
+export async function listNotifications(ctx: Context, options: { viewer: Viewer; query: z.infer<typeof listQuery> }) {
+  const { viewer, query } = options;
+  if (!viewer.unitId) return { total: 0, items: [] };
+  const now = ctx.clock.now();
+  const box: SQL =
+    query.box === 'inbox'
+      ? and(eq(notifications.recipientUnitId, viewer.unitId), isNotNull(notifications.sentAt))!
+      : query.box === 'sent'
+        ? and(eq(notifications.senderUnitId, viewer.unitId), isNotNull(notifications.sentAt))!
+        : and(eq(notifications.senderUnitId, viewer.unitId), isNull(notifications.sentAt), ne(notifications.status, 'withdrawn'))!;
+  const dateColumn = query.box === 'drafts' ? notifications.createdAt : notifications.sentAt;
+  const expression = query.q ? queryExpression(query.q) : null;
+  const where = and(
+    box,
+    query.category ? eq(notifications.category, query.category) : undefined,
+    query.classification ? eq(notifications.classification, query.classification) : undefined,
+    query.status ? eq(notifications.status, query.status) : undefined,
+    query.overdue === 'true' ? and(eq(notifications.status, 'sent'), lt(notifications.ackDueAt, now)) : undefined,
+    query.from ? gte(dateColumn, new Date(`${query.from}T00:00:00Z`)) : undefined,
+    query.to ? lte(dateColumn, new Date(`${query.to}T23:59:59.999Z`)) : undefined,
+    query.q
+      ? expression
+        ? inArray(
+            notifications.id,
+            ctx.db
+              .select({ id: sql<string>`${searchDocuments.refId}::uuid` })
+              .from(searchDocuments)
+              .where(and(eq(searchDocuments.kind, 'notification'), sql`${searchDocuments.tokens} @@ to_tsquery('simple', ${expression})`)),
+          )
+        : sql`false`
+      : undefined,
+  );
+  const [rows, [{ total }]] = await Promise.all([
+    ctx.db
+      .select({ n: notifications, readAt: readMarks.readAt })
+      .from(notifications)
+      .leftJoin(readMarks, and(eq(readMarks.notificationId, notifications.id), eq(readMarks.userId, viewer.userId)))
+      .where(where)
+      .orderBy(desc(dateColumn), desc(notifications.id))
+      .limit(query.limit)
+      .offset(query.offset),
+    ctx.db.select({ total: count() }).from(notifications).where(where),
+  ]);
+  const refs = await unitRefs(ctx.db, rows.flatMap((r) => [r.n.senderUnitId, r.n.recipientUnitId]));
+  return { total: Number(total), items: rows.map((r) => presentNotification(r.n, refs, now, { unread: query.box === 'inbox' && !r.readAt })) };
+}
+
+/** What needs the viewer's unit: unread and overdue in the inbox, drafts awaiting approval, open requests for information. */
+export async function notificationSummary(ctx: Context, options: { viewer: Viewer }) {
+  const { viewer } = options;
+  if (!viewer.unitId) return { unread: 0, overdue: 0, awaitingApproval: 0, openRequests: 0, overdueRequests: 0 };
+  const now = ctx.clock.now();
+  const inbox = and(eq(notifications.recipientUnitId, viewer.unitId), isNotNull(notifications.sentAt));
+  const [[unread], [overdue], [awaiting], [open], [late]] = await Promise.all([
+    ctx.db
+      .select({ n: count() })
+      .from(notifications)
+      .leftJoin(readMarks, and(eq(readMarks.notificationId, notifications.id), eq(readMarks.userId, viewer.userId)))
+      .where(and(inbox, isNull(readMarks.readAt))),
+    ctx.db.select({ n: count() }).from(notifications).where(and(inbox, eq(notifications.status, 'sent'), lt(notifications.ackDueAt, now))),
+    ctx.db.select({ n: count() }).from(notifications).where(and(eq(notifications.senderUnitId, viewer.unitId), eq(notifications.status, 'submitted'))),
+    openRequests(ctx, viewer.unitId, null),
+    openRequests(ctx, viewer.unitId, now),
+  ]);
+  return { unread: Number(unread.n), overdue: Number(overdue.n), awaitingApproval: Number(awaiting.n), openRequests: Number(open.n), overdueRequests: Number(late.n) };
+}
+
+/** Requests for information put to the unit (by the other side) and not answered yet. */
+function openRequests(ctx: Context, unitId: string, overdueAt: Date | null) {
+  return ctx.db
+    .select({ n: count() })
+    .from(followUps)
+    .innerJoin(notifications, eq(notifications.id, followUps.notificationId))
+    .where(
+      and(
+        eq(followUps.kind, 'request_for_information'),
+        isNull(followUps.answeredAt),
+        ne(followUps.fromUnitId, unitId),
+        sql`${unitId}::uuid in (${notifications.senderUnitId}, ${notifications.recipientUnitId})`,
+        overdueAt ? lt(followUps.answerDueAt, overdueAt) : undefined,
+      ),
+    );
+}
+
+/**
+ * A notification with everything around it. The first time someone of the receiving unit
+ * opens it, it is marked received; each reader's opening clears their unread mark.
+ */
+export async function getNotification(ctx: Context, options: { viewer: Viewer; id: string }) {
+  const { viewer, id } = options;
+  let n = await readableNotification(ctx.db, viewer, id);
+  const now = ctx.clock.now();
+  if (notificationPolicy.isRecipient(viewer, n)) {
+    await ctx.db.transaction(async (tx) => {
+      await tx.insert(readMarks).values({ userId: viewer.userId, notificationId: id, readAt: now }).onConflictDoNothing();
+      if (!n.receivedAt) {
+        const marked = await tx.update(notifications).set({ receivedAt: now }).where(and(eq(notifications.id, id), isNull(notifications.receivedAt))).returning();
+        if (marked.length) {
+          n = marked[0];
+          await tx.insert(notificationEvents).values({ notificationId: id, at: now, kind: 'received', actorId: viewer.userId, actor: viewer.displayName, unitId: viewer.unitId, data: {} });
+        }
+      }
+    });
+  }
+  const [refs, people, events, followUpList, disseminationList, consultations, files, related] = await Promise.all([
+    unitRefs(ctx.db, [n.senderUnitId, n.recipientUnitId]),
+    ctx.db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, [n.authorId, n.approverId].filter((x): x is string => !!x))),
+    ctx.db.select().from(notificationEvents).where(eq(notificationEvents.notificationId, id)).orderBy(asc(notificationEvents.id)),
+    listFollowUps(ctx.db, id, now),
+    listDisseminations(ctx.db, id),
+    listExpertConsultations(ctx.db, id),
+    listAttachments(ctx.db, id),
+    n.relatedIds.length ? ctx.db.select().from(notifications).where(inArray(notifications.id, n.relatedIds)) : Promise.resolve([]),
+  ]);
+  const name = (userId: string | null) => people.find((p) => p.id === userId)?.displayName ?? null;
+  return {
+    ...presentNotification(n, refs, now, { author: name(n.authorId) ?? undefined, approver: name(n.approverId) }),
+    timeline: events.map((e) => ({ at: e.at.toISOString(), kind: e.kind, actor: e.actor, unitId: e.unitId, comment: e.comment })),
+    followUps: followUpList,
+    disseminations: disseminationList,
+    expertConsultations: consultations,
+    attachments: files,
+    related: related.filter((r) => notificationPolicy.read(viewer, r)).map((r) => ({ id: r.id, reference: r.reference, title: { 'zh-Hant': r.textHant.title, 'zh-Hans': r.textHans.title } })),
+    can: {
+      edit: notificationPolicy.edit(viewer, n),
+      submit: notificationPolicy.submit(viewer, n) && ['draft', 'returned'].includes(n.status),
+      approve: notificationPolicy.approve(viewer, n) && n.status === 'submitted',
+      acknowledge: notificationPolicy.acknowledge(viewer, n) && n.status === 'sent',
+      followUp: notificationPolicy.followUp(viewer, n) && ['sent', 'acknowledged'].includes(n.status),
+      withdraw: notificationPolicy.withdraw(viewer, n) && !['closed', 'withdrawn'].includes(n.status),
+      close: notificationPolicy.close(viewer, n) && ['sent', 'acknowledged'].includes(n.status),
+      disseminate: notificationPolicy.disseminate(viewer, n) && ['sent', 'acknowledged', 'closed'].includes(n.status),
+    },
+  };
+}

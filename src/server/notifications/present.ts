@@ -1,0 +1,57 @@
+import type { notifications, NotificationText } from '../db/schema.ts';
+import { toSimplified, toTraditional } from '../../shared/script.ts';
+
+type Row = typeof notifications.$inferSelect;
+export type UnitRef = { id: string; code: string; partyCode: string; name: { 'zh-Hant': string; 'zh-Hans': string; en: string } };
+
+/** A text as written, with its counterpart in the other script (phrase-level OpenCC, Hong Kong ↔ Mainland). */
+export function inBothScripts(script: 'zh-Hant' | 'zh-Hans', text: string) {
+  return script === 'zh-Hant' ? { hant: text, hans: toSimplified(text) } : { hant: toTraditional(text), hans: text };
+}
+
+export function notificationTextInBothScripts(script: 'zh-Hant' | 'zh-Hans', text: NotificationText) {
+  const convert = (t: NotificationText, fn: (s: string) => string): NotificationText => ({ title: fn(t.title), scope: fn(t.scope), measures: fn(t.measures), attention: fn(t.attention) });
+  return script === 'zh-Hant' ? { hant: text, hans: convert(text, toSimplified) } : { hant: convert(text, toTraditional), hans: text };
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** Overdue: sent and not acknowledged by its deadline. */
+export const isOverdue = (n: Pick<Row, 'status' | 'ackDueAt'>, now: Date) => n.status === 'sent' && n.ackDueAt !== null && n.ackDueAt.getTime() < now.getTime();
+
+export function presentNotification(n: Row, units: Map<string, UnitRef>, now: Date, extra: { unread?: boolean; author?: string; approver?: string | null } = {}) {
+  return {
+    id: n.id,
+    reference: n.reference,
+    agreementCode: n.agreementCode,
+    sender: units.get(n.senderUnitId)!,
+    recipient: units.get(n.recipientUnitId)!,
+    status: n.status,
+    category: n.category,
+    classification: n.classification,
+    riskDecision: n.riskDecision,
+    basis: n.basis,
+    authoritativeScript: n.authoritativeScript as 'zh-Hant' | 'zh-Hans',
+    text: { 'zh-Hant': n.textHant, 'zh-Hans': n.textHans },
+    summaryEn: n.summaryEn,
+    products: n.products,
+    hazards: n.hazards,
+    distribution: n.distribution,
+    relatedIds: n.relatedIds,
+    customs: { channel: n.customsChannel, routedTo: n.customsRoutedTo, routedAt: iso(n.customsRoutedAt) },
+    authorName: extra.author ?? null,
+    approverName: extra.approver ?? null,
+    returnComment: n.returnComment,
+    withdrawReason: n.withdrawReason,
+    createdAt: n.createdAt.toISOString(),
+    submittedAt: iso(n.submittedAt),
+    sentAt: iso(n.sentAt),
+    receivedAt: iso(n.receivedAt),
+    acknowledgedAt: iso(n.acknowledgedAt),
+    closedAt: iso(n.closedAt),
+    withdrawnAt: iso(n.withdrawnAt),
+    ackDueAt: iso(n.ackDueAt),
+    overdue: isOverdue(n, now),
+    unread: extra.unread ?? false,
+  };
+}

@@ -1,0 +1,145 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import multipart from '@fastify/multipart';
+import { z } from 'zod';
+import type { Context } from '../platform/context.ts';
+import { AppError } from '../platform/errors.ts';
+import { requireViewer } from '../platform/http.ts';
+import { idempotent } from '../platform/idempotency.ts';
+import { errorResponses } from '../platform/openapi.ts';
+import { MAX_ATTACHMENT_BYTES, addAttachment, createDistributionList, getAttachment, listDistributionLists, recordDissemination, recordExpertAdvice, requestExpertAdvice, routeToCustoms } from './around.ts';
+import { draftNotification, editNotification } from './drafts.ts';
+import { addFollowUp } from './follow-ups.ts';
+import { getNotification, listNotifications, notificationSummary } from './inbox.ts';
+import { createdSchema, notificationDetailSchema, notificationListSchema, summarySchema } from './responses.ts';
+import {
+  commentBody,
+  createNotificationBody,
+  customsRoutingBody,
+  disseminationBody,
+  distributionListBody,
+  expertAdviceBody,
+  expertConsultationBody,
+  followUpBody,
+  idParams,
+  listQuery,
+  reasonBody,
+  subParams,
+  updateNotificationBody,
+} from './schemas.ts';
+import { acknowledgeNotification, approveNotification, closeNotification, returnNotification, submitNotification, withdrawNotification } from './workflow.ts';
+
+const idempotencyHeader = z.object({ 'idempotency-key': z.string().optional().describe('A retried POST with the same key returns the first answer and does nothing twice') });
+
+/** Food-safety notifications (M7–M10, M14): drafting, four-eyes sending, acknowledgement, follow-ups and what surrounds them. */
+export const notificationRoutes =
+  (ctx: Context): FastifyPluginAsyncZod =>
+  async (app) => {
+    await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5 } });
+    const tags = ['notifications'];
+    const detail = (c: Context, viewer: ReturnType<typeof requireViewer>, id: string) => getNotification(c, { viewer, id });
+
+    app.get('/notifications', { schema: { tags, summary: "My unit's inbox, sent box or drafts, with filters and search", querystring: listQuery, response: { 200: notificationListSchema, ...errorResponses(400, 401) } } }, async (request) =>
+      listNotifications(ctx, { viewer: requireViewer(request), query: request.query }),
+    );
+
+    app.get('/notifications/summary', { schema: { tags, summary: 'What needs my unit: unread, overdue, awaiting approval, open requests', response: { 200: summarySchema, ...errorResponses(401) } } }, async (request) =>
+      notificationSummary(ctx, { viewer: requireViewer(request) }),
+    );
+
+    app.post(
+      '/notifications',
+      { schema: { tags, summary: 'Draft a notification to a partner unit', headers: idempotencyHeader, body: createNotificationBody, response: { 201: notificationDetailSchema, ...errorResponses(400, 401, 403, 409) } } },
+      async (request, reply) =>
+        idempotent(ctx, request, reply, async (c) => {
+          const viewer = requireViewer(request);
+          const id = await draftNotification(c, { viewer, input: request.body });
+          return { status: 201, body: await detail(c, viewer, id) };
+        }),
+    );
+
+    app.get('/notifications/:id', { schema: { tags, summary: 'A notification with its timeline, follow-ups and records', params: idParams, response: { 200: notificationDetailSchema, ...errorResponses(400, 401, 404) } } }, async (request) =>
+      detail(ctx, requireViewer(request), request.params.id),
+    );
+
+    app.patch(
+      '/notifications/:id',
+      { schema: { tags, summary: 'Change a draft', params: idParams, body: updateNotificationBody, response: { 200: notificationDetailSchema, ...errorResponses(400, 401, 403, 404) } } },
+      async (request) => {
+        const viewer = requireViewer(request);
+        await editNotification(ctx, { viewer, id: request.params.id, change: request.body });
+        return detail(ctx, viewer, request.params.id);
+      },
+    );
+
+    const step = <B extends z.ZodTypeAny | undefined>(
+      path: string,
+      summary: string,
+      body: B,
+      run: (c: Context, viewer: ReturnType<typeof requireViewer>, id: string, body: B extends z.ZodTypeAny ? z.infer<B> : undefined) => Promise<unknown>,
+      status = 200,
+    ) =>
+      app.post(
+        `/notifications/:id/${path}`,
+        { schema: { tags, summary, params: idParams, headers: idempotencyHeader, ...(body ? { body } : {}), response: { [status]: notificationDetailSchema, ...errorResponses(400, 401, 403, 404, 409) } } },
+        async (request, reply) =>
+          idempotent(ctx, request, reply, async (c) => {
+            const viewer = requireViewer(request);
+            await run(c, viewer, (request.params as { id: string }).id, request.body as never);
+            return { status, body: await detail(c, viewer, (request.params as { id: string }).id) };
+          }),
+      );
+
+    step('submit', 'Submit a draft for approval (checks the contents clause 1 requires)', undefined, (c, viewer, id) => submitNotification(c, { viewer, id }));
+    step('approve', 'Approve and send (an approver of the unit who is not the author); gives the reference number', undefined, (c, viewer, id) => approveNotification(c, { viewer, id }));
+    step('return', 'Return a submitted draft to its author with comments', commentBody, (c, viewer, id, body) => returnNotification(c, { viewer, id, comment: body.comment }));
+    step('acknowledge', 'Acknowledge a notification received by my unit', undefined, (c, viewer, id) => acknowledgeNotification(c, { viewer, id }));
+    step('withdraw', 'Withdraw, with a reason, at any point before closing', reasonBody, (c, viewer, id, body) => withdrawNotification(c, { viewer, id, reason: body.reason }));
+    step('close', 'Close a notification', z.object({ comment: z.string().trim().max(5000).nullish() }).strict(), (c, viewer, id, body) => closeNotification(c, { viewer, id, comment: body?.comment }));
+    step('follow-ups', 'Add a follow-up: more information, measures taken, a request for information, or a reclassification', followUpBody, (c, viewer, id, body) => addFollowUp(c, { viewer, id, input: body }), 201);
+    step('disseminations', 'Record a department of my government informed of a notification received (clause 1)', disseminationBody, (c, viewer, id, body) => recordDissemination(c, { viewer, id, input: body }), 201);
+    step('customs-routing', 'Record where and when a customs-channel notification was routed (clause 1 ¶4)', customsRoutingBody, (c, viewer, id, body) => routeToCustoms(c, { viewer, id, input: body }));
+    step('expert-consultations', 'Refer a technical question to experts (clause 7)', expertConsultationBody, (c, viewer, id, body) => requestExpertAdvice(c, { viewer, id, input: body }), 201);
+
+    app.post(
+      '/notifications/:id/expert-consultations/:subId/advice',
+      { schema: { tags, summary: "Record the experts' advice", params: subParams, body: expertAdviceBody, response: { 200: notificationDetailSchema, ...errorResponses(400, 401, 403, 404) } } },
+      async (request) => {
+        const viewer = requireViewer(request);
+        await recordExpertAdvice(ctx, { viewer, id: request.params.id, consultationId: request.params.subId, advice: request.body.advice });
+        return detail(ctx, viewer, request.params.id);
+      },
+    );
+
+    app.post(
+      '/notifications/:id/attachments',
+      { schema: { tags, summary: 'Attach a lab report or photo (multipart field "file"; PDF, PNG, JPEG, CSV, text, XLSX, DOCX; at most 10 MB)', params: idParams, consumes: ['multipart/form-data'], response: { 201: createdSchema, ...errorResponses(400, 401, 403, 404, 413) } } },
+      async (request, reply) => {
+        const viewer = requireViewer(request);
+        if (!request.isMultipart()) throw new AppError('request.unsupported_media_type');
+        const file = await request.file();
+        if (!file) throw new AppError('validation.failed', { fields: [{ field: 'file', code: 'required' }] });
+        const content = await file.toBuffer().catch((error: { code?: string }) => {
+          throw error.code === 'FST_REQ_FILE_TOO_LARGE' ? new AppError('request.too_large') : error;
+        });
+        const id = await addAttachment(ctx, { viewer, id: request.params.id, filename: file.filename, contentType: file.mimetype, content });
+        return reply.status(201).send({ id });
+      },
+    );
+
+    app.get(
+      '/notifications/:id/attachments/:subId',
+      { schema: { tags, summary: 'Download an attachment', params: subParams, produces: ['application/octet-stream'], response: { 200: z.any(), ...errorResponses(400, 401, 404) } } },
+      async (request, reply) => {
+        const file = await getAttachment(ctx, { viewer: requireViewer(request), id: request.params.id, attachmentId: request.params.subId });
+        return reply.type(file.contentType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`).header('x-content-type-options', 'nosniff').send(file.content);
+      },
+    );
+
+    app.get('/distribution-lists', { schema: { tags, summary: "My unit's distribution lists of departments", response: { 200: z.array(z.object({ id: z.uuid(), name: z.string(), departments: z.array(z.string()) })), ...errorResponses(401) } } }, async (request) =>
+      listDistributionLists(ctx, { viewer: requireViewer(request) }),
+    );
+
+    app.post('/distribution-lists', { schema: { tags, summary: 'Keep a distribution list of departments to inform', body: distributionListBody, response: { 201: createdSchema, ...errorResponses(400, 401, 403) } } }, async (request, reply) =>
+      reply.status(201).send({ id: await createDistributionList(ctx, { viewer: requireViewer(request), input: request.body }) }),
+    );
+  };

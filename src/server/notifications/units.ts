@@ -1,0 +1,12 @@
+import { inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../db/open.ts';
+import { units } from '../db/schema.ts';
+import type { UnitRef } from './present.ts';
+
+/** The units named by a set of records, for presenting sender and recipient. */
+export async function unitRefs(db: DbOrTx, ids: string[]): Promise<Map<string, UnitRef>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.select({ id: units.id, code: units.code, partyCode: units.partyCode, name: units.name }).from(units).where(inArray(units.id, unique));
+  return new Map(rows.map((r) => [r.id, r]));
+}
