@@ -18,6 +18,8 @@ import { directoryRoutes } from './directory/routes.ts';
 import { searchRoutes } from './search/routes.ts';
 import { progressRoutes } from './progress/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
+import { verificationRoutes } from './verification/routes.ts';
+import { meetingRoutes } from './meetings/routes.ts';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -80,6 +82,8 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
       await api.register(auditRoutes(ctx));
       await api.register(progressRoutes(ctx), { prefix: '/progress' });
       await api.register(notificationRoutes(ctx));
+      await api.register(verificationRoutes(ctx));
+      await api.register(meetingRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -10,6 +10,7 @@ import { presentNotification } from './present.ts';
 import { readableNotification } from './records.ts';
 import type { listQuery } from './schemas.ts';
 import { unitRefs } from './units.ts';
+import { meetingsTriggeredBy } from '../meetings/meetings.ts';
 
 /** The inbox, sent box or drafts of the viewer's unit, filtered, newest first. */
 export async function listNotifications(ctx: Context, options: { viewer: Viewer; query: z.infer<typeof listQuery> }) {
@@ -116,7 +117,7 @@ export async function getNotification(ctx: Context, options: { viewer: Viewer; i
       }
     });
   }
-  const [refs, people, events, followUpList, disseminationList, consultations, files, related] = await Promise.all([
+  const [refs, people, events, followUpList, disseminationList, consultations, files, related, linkedMeetings] = await Promise.all([
     unitRefs(ctx.db, [n.senderUnitId, n.recipientUnitId]),
     ctx.db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, [n.authorId, n.approverId].filter((x): x is string => !!x))),
     ctx.db.select().from(notificationEvents).where(eq(notificationEvents.notificationId, id)).orderBy(asc(notificationEvents.id)),
@@ -125,6 +126,7 @@ export async function getNotification(ctx: Context, options: { viewer: Viewer; i
     listExpertConsultations(ctx.db, id),
     listAttachments(ctx.db, id),
     n.relatedIds.length ? ctx.db.select().from(notifications).where(inArray(notifications.id, n.relatedIds)) : Promise.resolve([]),
+    meetingsTriggeredBy(ctx, viewer, id),
   ]);
   const name = (userId: string | null) => people.find((p) => p.id === userId)?.displayName ?? null;
   return {
@@ -134,6 +136,7 @@ export async function getNotification(ctx: Context, options: { viewer: Viewer; i
     disseminations: disseminationList,
     expertConsultations: consultations,
     attachments: files,
+    meetings: linkedMeetings,
     related: related.filter((r) => notificationPolicy.read(viewer, r)).map((r) => ({ id: r.id, reference: r.reference, title: { 'zh-Hant': r.textHant.title, 'zh-Hans': r.textHans.title } })),
     can: {
       edit: notificationPolicy.edit(viewer, n),

@@ -10,7 +10,7 @@ import { notificationPolicy } from './policy.ts';
 export type NotificationRow = typeof notifications.$inferSelect;
 
 /** Short codes used in reference numbers, e.g. HK-FS-2026-0042. */
-const agreementAbbreviation: Record<string, string> = { 'food-safety': 'FS', 'sister-schools': 'SS', 'ip-protection': 'IP', 'sar-plans': 'SAR', 'cross-border-ecommerce': 'EC' };
+export const agreementAbbreviation: Record<string, string> = { 'food-safety': 'FS', 'sister-schools': 'SS', 'ip-protection': 'IP', 'sar-plans': 'SAR', 'cross-border-ecommerce': 'EC' };
 
 export async function loadNotification(db: DbOrTx, id: string, options: { forUpdate?: boolean } = {}) {
   const query = db.select().from(notifications).where(eq(notifications.id, id));
@@ -53,9 +53,9 @@ export async function partnershipAgreement(db: DbOrTx, senderUnitId: string, rec
   return codes.includes('food-safety') ? 'food-safety' : (codes[0] ?? null);
 }
 
-/** The next reference number for a sending party and agreement in a year, e.g. HK-FS-2026-0042. */
-export async function nextReference(tx: DbOrTx, options: { partyCode: string; agreementCode: string; year: number }) {
-  const prefix = `${options.partyCode}-${agreementAbbreviation[options.agreementCode] ?? 'X'}`;
+/** The next reference number for a sending party and series in a year, e.g. HK-FS-2026-0042 (series FS). */
+export async function nextReference(tx: DbOrTx, options: { partyCode: string; series: string; year: number }) {
+  const prefix = `${options.partyCode}-${options.series}`;
   const [row] = await tx
     .insert(referenceCounters)
     .values({ prefix, year: options.year, last: 1 })

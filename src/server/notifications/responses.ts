@@ -63,6 +63,7 @@ export const notificationDetailSchema = notificationSchema.extend({
     z.object({ id: z.uuid(), question: z.string(), experts: z.array(z.object({ name: z.string(), affiliation: nullableString })), advice: nullableString, adviceAt: nullableString, requestedBy: z.string(), requestedAt: z.string() }),
   ),
   attachments: z.array(z.object({ id: z.uuid(), filename: z.string(), contentType: z.string(), size: z.number(), sha256: z.string(), uploadedBy: z.string(), uploadedAt: z.string() })),
+  meetings: z.array(z.object({ id: z.uuid(), title: z.string(), kind: z.string(), scheduledAt: z.string() })).describe('Meetings convened from this notification'),
   related: z.array(z.object({ id: z.uuid(), reference: nullableString, title: z.object({ 'zh-Hant': z.string(), 'zh-Hans': z.string() }) })),
   can: z.record(z.string(), z.boolean()).describe('What the caller may do now'),
 });

@@ -4,7 +4,7 @@ import type { Context, Viewer } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { tellUnit } from '../mail/outbox.ts';
 import { notificationPolicy } from './policy.ts';
-import { allow, indexNotification, nextReference, readableNotification, recordStep, requireStatus, type NotificationRow } from './records.ts';
+import { agreementAbbreviation, allow, indexNotification, nextReference, readableNotification, recordStep, requireStatus, type NotificationRow } from './records.ts';
 
 /** Clause 1: a notification states the scope, the control measures and the matters needing attention. */
 function requireContents(n: NotificationRow) {
@@ -36,7 +36,7 @@ async function transition(
     const set: Partial<NotificationRow> = { ...plan.set, updatedAt: now };
     if (plan.reference) {
       const [sender] = await tx.select({ partyCode: units.partyCode }).from(units).where(eq(units.id, current.senderUnitId));
-      set.reference = await nextReference(tx, { partyCode: sender.partyCode, agreementCode: current.agreementCode, year: now.getUTCFullYear() });
+      set.reference = await nextReference(tx, { partyCode: sender.partyCode, series: agreementAbbreviation[current.agreementCode] ?? 'X', year: now.getUTCFullYear() });
     }
     const [row] = await tx.update(notifications).set(set).where(eq(notifications.id, id)).returning();
     await recordStep(tx, ctx, { notification: row, viewer, kind: plan.kind, comment: plan.comment });

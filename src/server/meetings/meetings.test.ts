@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUser, engines, logInAs, startTestApp, unitId, type TestApp } from '../../../test/support/harness.ts';
+import { call, draftBody } from '../../../test/support/notifications.ts';
+
+describe.each(engines)('meetings on %s', (engine) => {
+  let t: TestApp;
+  let fhb: string;
+  let fsco: string;
+  let hk: string;
+  let hkApprover: string;
+  let gd: string;
+  let outsider: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ engine });
+    fhb = await unitId(t.ctx, 'hk-fhb');
+    fsco = await unitId(t.ctx, 'gd-fsco');
+    hk = await logInAs(t.app, (await buildUser(t.ctx, { unit: 'hk-fhb', roles: ['officer'] })).username);
+    hkApprover = await logInAs(t.app, (await buildUser(t.ctx, { unit: 'hk-fhb', roles: ['approver'] })).username);
+    gd = await logInAs(t.app, (await buildUser(t.ctx, { unit: 'gd-fsco', roles: ['officer'] })).username);
+    outsider = await logInAs(t.app, (await buildUser(t.ctx, { unit: 'hk-edb', roles: ['officer'] })).username);
+  });
+  afterAll(() => t?.close());
+
+  it('convenes an urgent high-level meeting from a notification about a major incident, linked both ways', async () => {
+    const n = (await call(t.app, hk, 'POST', '/notifications', draftBody(fsco, { category: 'major_incident' }))).json();
+    await call(t.app, hk, 'POST', `/notifications/${n.id}/submit`);
+    await call(t.app, hkApprover, 'POST', `/notifications/${n.id}/approve`);
+    const convened = await call(t.app, gd, 'POST', '/meetings', {
+      kind: 'urgent_high_level',
+      agreementCode: 'food-safety',
+      title: '孔雀石綠事件緊急高層會議',
+      unitIds: [fhb],
+      scheduledAt: '2026-11-26T10:00:00+08:00',
+      location: '深圳',
+      agenda: ['事件通報', '聯合調查安排'],
+      participants: [{ unitId: fsco, name: '李主任', role: '主任' }, { unitId: fhb, name: '陳常任秘書長', role: '常任秘書長' }],
+      triggerNotificationId: n.id,
+    });
+    expect(convened.statusCode, convened.body).toBe(201);
+    const meeting = convened.json();
+    expect(meeting.trigger).toMatchObject({ kind: 'notification', id: n.id });
+    expect(meeting.units.map((u: { code: string }) => u.code).sort()).toEqual(['gd-fsco', 'hk-fhb']);
+    expect((await call(t.app, hk, 'GET', `/notifications/${n.id}`)).json().meetings.map((m: { id: string }) => m.id)).toEqual([meeting.id]);
+    expect((await call(t.app, outsider, 'GET', `/meetings/${meeting.id}`)).statusCode).toBe(404);
+    expect((await call(t.app, outsider, 'GET', '/meetings')).json()).toEqual([]);
+  });
+
+  it('keeps minutes, decisions and action items with owners and due dates; only the owner closes its item', async () => {
+    const meeting = (await call(t.app, hk, 'POST', '/meetings', { kind: 'joint_work', agreementCode: 'food-safety', title: '年度工作會議', unitIds: [fsco], scheduledAt: '2026-12-01T10:00:00+08:00' })).json();
+    const kept = await call(t.app, gd, 'PATCH', `/meetings/${meeting.id}`, { minutes: '雙方總結本年度合作情況。', decisions: ['加強供港水產品抽檢'] });
+    expect(kept.json()).toMatchObject({ minutes: '雙方總結本年度合作情況。', decisions: ['加強供港水產品抽檢'] });
+    const item = await call(t.app, hk, 'POST', `/meetings/${meeting.id}/action-items`, { description: '提交抽檢計劃', ownerUnitId: fsco, ownerName: '李主任', dueOn: '2026-11-20' });
+    expect(item.statusCode).toBe(201);
+    const added = item.json().actionItems[0];
+    expect(added.overdue).toBe(true); // due before today (the test clock is 2026-11-24)
+    expect((await call(t.app, hk, 'POST', `/meetings/${meeting.id}/action-items/${added.id}/done`)).statusCode).toBe(403);
+    const done = await call(t.app, gd, 'POST', `/meetings/${meeting.id}/action-items/${added.id}/done`);
+    expect(done.json().actionItems[0]).toMatchObject({ status: 'done', overdue: false });
+    const wrongOwner = await call(t.app, hk, 'POST', `/meetings/${meeting.id}/action-items`, { description: 'x', ownerUnitId: await unitId(t.ctx, 'hk-edb'), dueOn: '2026-12-20' });
+    expect(wrongOwner.statusCode).toBe(400);
+  });
+});

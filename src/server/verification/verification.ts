@@ -1,0 +1,183 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../db/open.ts';
+import { notifications, units, verificationRequests } from '../db/schema.ts';
+import type { Context, Viewer } from '../platform/context.ts';
+import { hasRole } from '../platform/context.ts';
+import { AppError, forbidden, notFound } from '../platform/errors.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { tellUnit } from '../mail/outbox.ts';
+import { indexDocument } from '../search/index-document.ts';
+import { inBothScripts } from '../notifications/present.ts';
+import { nextReference, partnershipAgreement } from '../notifications/records.ts';
+import { notificationPolicy } from '../notifications/policy.ts';
+import { unitRefs } from '../notifications/units.ts';
+
+type Row = typeof verificationRequests.$inferSelect;
+type Kind = 'pre_publication' | 'media_report';
+
+const acts = (viewer: Viewer) => viewer.unitId !== null && (hasRole(viewer, 'officer') || hasRole(viewer, 'approver'));
+const invalid = (field: string) => new AppError('validation.failed', { fields: [{ field, code: 'invalid_value' }] });
+/** The outcomes that make sense for each kind of request. */
+const outcomes: Record<Kind, string[]> = { pre_publication: ['confirmed', 'corrected', 'disputed'], media_report: ['confirmed', 'refuted', 'partly_true'] };
+
+/** Clause 4: a release is cleared when the other side confirmed or corrected the facts. */
+export function releaseGate(row: Pick<Row, 'kind' | 'status' | 'outcome' | 'deadlineAt'>, now: Date): 'cleared' | 'blocked' | 'pending' | 'expired' | null {
+  if (row.kind !== 'pre_publication') return null;
+  if (row.status === 'answered') return row.outcome === 'disputed' ? 'blocked' : 'cleared';
+  return row.deadlineAt.getTime() < now.getTime() ? 'expired' : 'pending';
+}
+
+async function present(db: DbOrTx, rows: Row[], now: Date) {
+  const refs = await unitRefs(db, rows.flatMap((r) => [r.fromUnitId, r.toUnitId]));
+  return rows.map((r) => ({
+    id: r.id,
+    reference: r.reference,
+    kind: r.kind as Kind,
+    from: refs.get(r.fromUnitId)!,
+    to: refs.get(r.toUnitId)!,
+    authoritativeScript: r.authoritativeScript,
+    subject: { 'zh-Hant': r.subjectHant, 'zh-Hans': r.subjectHans },
+    question: { 'zh-Hant': r.questionHant, 'zh-Hans': r.questionHans },
+    enterprise: r.enterprise,
+    media: r.media,
+    plannedReleaseAt: r.plannedReleaseAt?.toISOString() ?? null,
+    deadlineAt: r.deadlineAt.toISOString(),
+    status: r.status as 'open' | 'answered',
+    outcome: r.outcome,
+    answer: r.answerHant ? { 'zh-Hant': r.answerHant, 'zh-Hans': r.answerHans! } : null,
+    answeredAt: r.answeredAt?.toISOString() ?? null,
+    answeredBy: r.answeredBy,
+    overdue: r.status === 'open' && r.deadlineAt.getTime() < now.getTime(),
+    releaseGate: releaseGate(r, now),
+    notificationId: r.notificationId,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt.toISOString(),
+  }));
+}
+
+async function readable(db: DbOrTx, viewer: Viewer, id: string) {
+  const [row] = await db.select().from(verificationRequests).where(eq(verificationRequests.id, id));
+  // Only the asking and the asked unit know the request exists.
+  if (!row || (viewer.unitId !== row.fromUnitId && viewer.unitId !== row.toUnitId)) throw notFound('verification_request');
+  return row;
+}
+
+async function checkNotification(db: DbOrTx, viewer: Viewer, notificationId: string | null | undefined) {
+  if (!notificationId) return;
+  const [n] = await db.select().from(notifications).where(eq(notifications.id, notificationId));
+  if (!n || !notificationPolicy.read(viewer, n)) throw invalid('notificationId');
+}
+
+export async function askVerification(
+  ctx: Context,
+  options: {
+    viewer: Viewer;
+    kind: Kind;
+    input: { toUnitId: string; script: 'zh-Hant' | 'zh-Hans'; subject: string; question: string; enterprise?: string | null; deadlineAt: string; notificationId?: string | null; plannedReleaseAt?: string; media?: { outlet: string; publishedOn: string; link?: string | null; claim: string } };
+  },
+) {
+  const { viewer, kind, input } = options;
+  if (!acts(viewer)) throw forbidden('may not ask for verification');
+  if (!(await partnershipAgreement(ctx.db, viewer.unitId!, input.toUnitId))) throw invalid('toUnitId');
+  if (new Date(input.deadlineAt).getTime() <= ctx.clock.now().getTime()) throw invalid('deadlineAt');
+  await checkNotification(ctx.db, viewer, input.notificationId);
+  const subject = inBothScripts(input.script, input.subject);
+  const question = inBothScripts(input.script, input.question);
+  return ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    const [from] = await tx.select({ partyCode: units.partyCode }).from(units).where(eq(units.id, viewer.unitId!));
+    const reference = await nextReference(tx, { partyCode: from.partyCode, series: kind === 'media_report' ? 'MR' : 'VR', year: now.getUTCFullYear() });
+    const [row] = await tx
+      .insert(verificationRequests)
+      .values({
+        reference,
+        kind,
+        fromUnitId: viewer.unitId!,
+        toUnitId: input.toUnitId,
+        authoritativeScript: input.script,
+        subjectHant: subject.hant,
+        subjectHans: subject.hans,
+        questionHant: question.hant,
+        questionHans: question.hans,
+        enterprise: input.enterprise ?? null,
+        media: input.media ? { ...input.media, link: input.media.link ?? null } : null,
+        plannedReleaseAt: input.plannedReleaseAt ? new Date(input.plannedReleaseAt) : null,
+        deadlineAt: new Date(input.deadlineAt),
+        status: 'open',
+        notificationId: input.notificationId ?? null,
+        createdBy: viewer.displayName,
+        createdAt: now,
+      })
+      .returning();
+    await recordAudit(tx, ctx.clock, { actor: { id: viewer.userId, label: viewer.username }, action: `${kind}.asked`, entityType: 'verification_request', entityId: row.id, unitId: viewer.unitId, data: { reference, toUnitId: input.toUnitId } });
+    await indexRequest(tx, ctx, row);
+    await tellUnit(tx, ctx, { unitId: input.toUnitId, roles: ['officer', 'approver'], what: 'verification_request', title: `${reference} ${input.subject}`, link: `/verification/${row.id}` });
+    return row.id;
+  });
+}
+
+async function indexRequest(tx: DbOrTx, ctx: Context, row: Row) {
+  await indexDocument(
+    tx,
+    {
+      kind: row.kind,
+      refId: row.id,
+      title: { 'zh-Hant': row.subjectHant, 'zh-Hans': row.subjectHans, en: row.subjectHant },
+      body: [row.reference, row.authoritativeScript === 'zh-Hant' ? row.questionHant : row.questionHans, row.enterprise ?? '', row.media?.outlet ?? '', row.media?.claim ?? '', row.answerHant ?? ''].join('\n'),
+      url: `/verification/${row.id}`,
+      visibility: 'units',
+      unitIds: [row.fromUnitId, row.toUnitId],
+      date: row.createdAt.toISOString().slice(0, 10),
+    },
+    ctx.clock.now(),
+  );
+}
+
+/** The asked unit confirms, corrects or disputes (a media report: confirms, refutes or finds it partly true). */
+export async function answerVerification(ctx: Context, options: { viewer: Viewer; id: string; outcome: string; script: 'zh-Hant' | 'zh-Hans'; answer: string }) {
+  const { viewer, id } = options;
+  await ctx.db.transaction(async (tx) => {
+    const row = await readable(tx, viewer, id);
+    if (viewer.unitId !== row.toUnitId || !acts(viewer)) throw forbidden('only the unit asked answers');
+    if (row.status !== 'open') throw new AppError('conflict', { params: { what: 'verification_status' } });
+    if (!outcomes[row.kind as Kind].includes(options.outcome)) throw invalid('outcome');
+    const answer = inBothScripts(options.script, options.answer);
+    const [updated] = await tx
+      .update(verificationRequests)
+      .set({ status: 'answered', outcome: options.outcome, answerHant: answer.hant, answerHans: answer.hans, answeredAt: ctx.clock.now(), answeredBy: viewer.displayName })
+      .where(eq(verificationRequests.id, id))
+      .returning();
+    await recordAudit(tx, ctx.clock, { actor: { id: viewer.userId, label: viewer.username }, action: `${row.kind}.answered`, entityType: 'verification_request', entityId: id, unitId: viewer.unitId, data: { outcome: options.outcome } });
+    await indexRequest(tx, ctx, updated);
+    await tellUnit(tx, ctx, { unitId: row.fromUnitId, roles: ['officer', 'approver'], what: 'verification_answered', title: `${row.reference} ${row.subjectHant}`, link: `/verification/${id}` });
+  });
+}
+
+/** Links a media-report check (or a verification) to the notification that followed it. */
+export async function linkNotification(ctx: Context, options: { viewer: Viewer; id: string; notificationId: string }) {
+  const { viewer, id } = options;
+  await ctx.db.transaction(async (tx) => {
+    const row = await readable(tx, viewer, id);
+    if (!acts(viewer)) throw forbidden('may not link');
+    await checkNotification(tx, viewer, options.notificationId);
+    await tx.update(verificationRequests).set({ notificationId: options.notificationId }).where(eq(verificationRequests.id, id));
+    await recordAudit(tx, ctx.clock, { actor: { id: viewer.userId, label: viewer.username }, action: `${row.kind}.linked`, entityType: 'verification_request', entityId: id, unitId: viewer.unitId, data: { notificationId: options.notificationId } });
+  });
+}
+
+export async function getVerification(ctx: Context, options: { viewer: Viewer; id: string }) {
+  const row = await readable(ctx.db, options.viewer, options.id);
+  return (await present(ctx.db, [row], ctx.clock.now()))[0];
+}
+
+export async function listVerifications(ctx: Context, options: { viewer: Viewer; kind: Kind; box: 'incoming' | 'outgoing' }) {
+  const { viewer } = options;
+  if (!viewer.unitId) return [];
+  const rows = await ctx.db
+    .select()
+    .from(verificationRequests)
+    .where(and(eq(verificationRequests.kind, options.kind), eq(options.box === 'incoming' ? verificationRequests.toUnitId : verificationRequests.fromUnitId, viewer.unitId)))
+    .orderBy(desc(verificationRequests.createdAt))
+    .limit(500);
+  return present(ctx.db, rows, ctx.clock.now());
+}
