@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { roles, unitKinds } from '../../web/types.ts';
+import { scriptViews } from '../../web/pages/agreements/script.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const webDir = path.resolve(here, '../../web');
+const locales = ['en', 'zh-Hant', 'zh-Hans'] as const;
+const files = ['ui.json', 'errors.json'] as const;
+
+type Tree = { [key: string]: string | Tree };
+
+const read = (locale: string, file: string): Tree => JSON.parse(fs.readFileSync(path.join(here, locale, file), 'utf8'));
+
+/** Every leaf as "a.b.c" → text. */
+function flatten(tree: Tree, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(tree)) {
+    const full = prefix ? `${prefix}.${key}` : key;
+    if (value && typeof value === 'object') for (const [k, v] of flatten(value, full)) out.set(k, v);
+    else out.set(full, value);
+  }
+  return out;
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') && entry.name !== 'vite.config.ts' ? [full] : [];
+  });
+}
+
+describe.each(files)('%s', (file) => {
+  const flat = Object.fromEntries(locales.map((l) => [l, flatten(read(l, file))]));
+  const allKeys = [...new Set(locales.flatMap((l) => [...flat[l].keys()]))].sort();
+
+  it.each(locales)('has every key, with a non-empty text, in %s', (locale) => {
+    const missing = allKeys.filter((key) => typeof flat[locale].get(key) !== 'string' || !(flat[locale].get(key) as string).trim());
+    expect(missing).toEqual([]);
+  });
+
+  it('uses the same {{placeholders}} in every language', () => {
+    const mismatched = allKeys.filter((key) => {
+      const [first, ...rest] = locales.map((l) => placeholders(String(flat[l].get(key) ?? '')).join(','));
+      return rest.some((p) => p !== first);
+    });
+    expect(mismatched).toEqual([]);
+  });
+});
+
+describe('the web app', () => {
+  const ui = flatten(read('en', 'ui.json'));
+  const tree = read('en', 'ui.json');
+  const sources = sourceFiles(webDir).map((f) => ({ file: path.relative(webDir, f), text: fs.readFileSync(f, 'utf8') }));
+  const subtree = (prefix: string): unknown => prefix.split('.').reduce<unknown>((node, key) => (node as Tree | undefined)?.[key], tree);
+
+  it('finds the web app sources to check', () => {
+    expect(sources.length).toBeGreaterThan(20);
+  });
+
+  it("uses only keys that ui.json has (t('…') and i18nKey=\"…\")", () => {
+    const used = sources.flatMap(({ file, text }) =>
+      [...text.matchAll(/\bt\(\s*(['"])([^'"]+)\1/g), ...text.matchAll(/i18nKey=(['"{]+)([^'"}]+)/g)].map((m) => ({ file, key: m[2] })),
+    );
+    expect(used.length).toBeGreaterThan(100);
+    expect(used.filter(({ key }) => !ui.has(key))).toEqual([]);
+  });
+
+  it('has a group of keys for every key built from a prefix (t(`roles.${role}`))', () => {
+    const prefixes = sources.flatMap(({ file, text }) => [...text.matchAll(/\bt\(\s*`([\w.-]+)\.\$\{/g)].map((m) => ({ file, prefix: m[1] })));
+    expect(prefixes.length).toBeGreaterThan(0);
+    expect(prefixes.filter(({ prefix }) => typeof subtree(prefix) !== 'object')).toEqual([]);
+  });
+
+  it('names every role, unit kind and script view', () => {
+    const wanted = [
+      ...roles.map((r) => `roles.${r}`),
+      ...roles.map((r) => `roleDescriptions.${r}`),
+      'roles.platform_admin',
+      ...unitKinds.map((k) => `unitKinds.${k}`),
+      ...scriptViews.map((v) => `agreement.view.${v}`),
+      ...locales.map((l) => `languages.${l}`),
+    ];
+    expect(wanted.filter((key) => !ui.has(key))).toEqual([]);
+  });
+});

@@ -1,0 +1,104 @@
+import i18next from 'i18next';
+import { currentLocale } from './i18n.ts';
+import type {
+  Agreement,
+  AgreementSummary,
+  ApiToken,
+  AuditEntry,
+  CreatedToken,
+  CreateUnitInput,
+  CreateUserInput,
+  Directory,
+  Me,
+  Party,
+  SearchAnswer,
+  Unit,
+  UnitDetail,
+  UpdateUnitInput,
+  UpdateUserInput,
+  User,
+} from './types.ts';
+
+export type FieldError = { field: string; code: string; message: string };
+
+/** What every failed call throws: the server's code and its message, already in the reader's language. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: FieldError[];
+
+  constructor(status: number, code: string, message: string, fields: FieldError[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+
+  /** The message for one form field (`username`, `name.zh-Hant`), if the server gave one. */
+  fieldMessage(field: string): string | undefined {
+    return this.fields.find((f) => f.field === field)?.message;
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+async function call<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', i18next.t('errors.network'));
+  }
+  if (response.status === 204) return undefined as T;
+  const data = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = data?.error;
+    if (error?.code && error?.message) throw new ApiError(response.status, error.code, error.message, error.fields ?? []);
+    throw new ApiError(response.status, 'http', i18next.t('errors.http', { status: response.status }));
+  }
+  return data as T;
+}
+
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export const api = {
+  logIn: (username: string, password: string) => call<{ user: Me }>('POST', '/auth/login', { username, password }),
+  logOut: () => call<void>('POST', '/auth/logout'),
+  me: () => call<Me>('GET', '/me'),
+  updateMe: (change: Partial<Pick<Me, 'locale' | 'displayName' | 'title' | 'email' | 'phone'>>) => call<Me>('PATCH', '/me', change),
+  changePassword: (currentPassword: string, newPassword: string) => call<void>('POST', '/me/password', { currentPassword, newPassword }),
+  tokens: () => call<ApiToken[]>('GET', '/me/tokens'),
+  createToken: (name: string, expiresInDays: number | null) => call<CreatedToken>('POST', '/me/tokens', { name, expiresInDays }),
+  revokeToken: (id: string) => call<void>('DELETE', `/me/tokens/${id}`),
+
+  users: (unitId?: string) => call<User[]>('GET', `/users${query({ unitId })}`),
+  user: (id: string) => call<User>('GET', `/users/${id}`),
+  createUser: (input: CreateUserInput) => call<User>('POST', '/users', input),
+  updateUser: (id: string, change: UpdateUserInput) => call<User>('PATCH', `/users/${id}`, change),
+
+  parties: () => call<Party[]>('GET', '/parties'),
+  units: (partyCode?: string) => call<Unit[]>('GET', `/units${query({ partyCode })}`),
+  unit: (id: string) => call<UnitDetail>('GET', `/units/${id}`),
+  createUnit: (input: CreateUnitInput) => call<Unit>('POST', '/units', input),
+  updateUnit: (id: string, change: UpdateUnitInput) => call<Unit>('PATCH', `/units/${id}`, change),
+  directory: () => call<Directory>('GET', '/directory'),
+
+  agreements: () => call<AgreementSummary[]>('GET', '/agreements'),
+  agreement: (code: string) => call<Agreement>('GET', `/agreements/${encodeURIComponent(code)}`),
+  search: (params: { q: string; kind?: string; party?: string; limit?: number; offset?: number }) =>
+    call<SearchAnswer>('GET', `/search${query(params)}`),
+  audit: (before?: number) => call<AuditEntry[]>('GET', `/audit${query({ before, limit: 50 })}`),
+};

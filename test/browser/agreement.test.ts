@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserApp, type BrowserApp } from './browser.ts';
+
+const screenshot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshot.png');
+
+let liaison: BrowserApp;
+beforeAll(async () => {
+  liaison = await startBrowserApp();
+});
+afterAll(() => liaison?.close());
+
+describe('reading an agreement', () => {
+  it('shows the food-safety agreement in Simplified Chinese when the reader picks 简体', async () => {
+    const page = await liaison.newPage({ locale: 'en-GB' });
+    await page.goto('/agreements');
+    await page.getByRole('link', { name: /Food Safety/ }).click();
+    await page.waitForURL('**/agreements/food-safety');
+    const body = page.getByTestId('agreement-body');
+
+    // Signed in Traditional, so that is what an English reader sees first.
+    expect(await body.innerText()).toContain('食品安全委員會');
+
+    await page.getByRole('group', { name: 'Script of the text' }).locator('label').filter({ hasText: '简体' }).click();
+    await page.waitForURL((url) => url.searchParams.get('script') === 'hans');
+    await body.getByText(/食品安全委员会/).first().waitFor();
+    const text = await body.innerText();
+    expect(text).toContain('食品安全委员会');
+    expect(text).toContain('卫生');
+    expect(text).not.toContain('食品安全委員會');
+    expect(text).not.toContain('衞生');
+
+    // The metadata names the parties, the signatories' representatives and the designated liaison units.
+    const details = await page.getByRole('region', { name: 'About this agreement' }).innerText();
+    expect(details).toContain('Permanent Secretary for Food and Health');
+    expect(details).toContain('Office of the Guangdong Provincial Food Safety Commission');
+    await page.context().close();
+  });
+
+  it('opens a deep link to a clause at that clause', async () => {
+    const page = await liaison.newPage({ locale: 'zh-CN' });
+    await page.goto('/agreements/food-safety#clause-4');
+    const clause = page.locator('#clause-4');
+    await clause.waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'clause-4');
+
+    expect(await clause.getAttribute('data-target')).toBe('true');
+    expect(await clause.innerText()).toContain('四、');
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
+    const box = await clause.boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(400);
+    // The reader's script follows the UI language: a Mainland reader starts in Simplified.
+    expect(await clause.innerText()).toContain('应及时通报对方');
+    await page.context().close();
+  });
+
+  it('sets the two scripts side by side for the README screenshot', async () => {
+    const page = await liaison.newPage({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
+    await page.goto('/agreements/food-safety?script=both');
+    const clause = await page.locator('#clause-1').innerText();
+    expect(clause).toContain('雙方建立工作通報機制');
+    expect(clause).toContain('双方建立工作通报机制');
+
+    fs.mkdirSync(path.dirname(screenshot), { recursive: true });
+    await page.screenshot({ path: screenshot });
+    expect(fs.statSync(screenshot).size).toBeGreaterThan(20_000);
+    await page.context().close();
+  });
+});
