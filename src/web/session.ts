@@ -23,7 +23,7 @@ export function useMe() {
 }
 
 /** A user's own language choice wins over this browser's. */
-async function adoptLocaleOf(me: Me | null) {
+export async function adoptLocaleOf(me: Me | null) {
   if (me?.locale && me.locale !== currentLocale()) await applyLocale(me.locale);
 }
 
@@ -61,8 +61,6 @@ export function useChangeLocale() {
     client.setQueryData(meKey, updated);
   };
 }
-
-export { adoptLocaleOf };
 
 export const isUnitAdmin = (me: Me | null) => !!me && me.roles.includes('unit_admin') && !!me.unit;
 export const canAdminister = (me: Me | null) => !!me && (me.isPlatformAdmin || isUnitAdmin(me));

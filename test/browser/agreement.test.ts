@@ -1,10 +1,14 @@
+import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserApp, type BrowserApp } from './browser.ts';
 
-const screenshot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshot.png');
+// The README's screenshot is rewritten only on request (UPDATE_SCREENSHOT=1), so test runs leave the tree clean.
+const screenshot = process.env.UPDATE_SCREENSHOT
+  ? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshot.png')
+  : path.join(os.tmpdir(), 'liaison-agreement-screenshot.png');
 
 let liaison: BrowserApp;
 beforeAll(async () => {

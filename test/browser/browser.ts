@@ -61,6 +61,7 @@ export async function logIn(page: Page, username: string, password: string) {
   await page.locator('main input[name="password"]').fill(password);
   await page.locator('main form button[type="submit"]').click();
   await page.waitForURL((url) => url.pathname === '/');
+  await page.locator('main input[name="password"]').waitFor({ state: 'detached' });
   await page.getByRole('heading', { level: 1 }).waitFor();
 }
 

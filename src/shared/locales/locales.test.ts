@@ -8,7 +8,8 @@ import { scriptViews } from '../../web/pages/agreements/script.ts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const webDir = path.resolve(here, '../../web');
 const locales = ['en', 'zh-Hant', 'zh-Hans'] as const;
-const files = ['ui.json', 'errors.json'] as const;
+/** Every translation file (ui.json, errors.json, and any added later) of any of the three locales. */
+const files = [...new Set(locales.flatMap((l) => fs.readdirSync(path.join(here, l)).filter((f) => f.endsWith('.json'))))].sort();
 
 type Tree = { [key: string]: string | Tree };
 

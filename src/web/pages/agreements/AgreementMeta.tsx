@@ -40,7 +40,7 @@ export function AgreementMeta({ agreement }: { agreement: Agreement }) {
       </Row>
       <Row label={t('agreement.entryIntoForce')}>
         {pick(a.entryIntoForce.text)}
-        {a.entryIntoForce.date && ` (${formatDate(a.entryIntoForce.date, locale)})`}
+        {a.entryIntoForce.date && `${t('common.parenOpen')}${formatDate(a.entryIntoForce.date, locale)}${t('common.parenClose')}`}
       </Row>
       <Row label={t('agreement.validity')}>{a.validity ? pick(a.validity.text) : t('agreement.noValidity')}</Row>
       <Row label={t('agreement.copies')}>{pick(a.copies.text)}</Row>
@@ -51,7 +51,7 @@ export function AgreementMeta({ agreement }: { agreement: Agreement }) {
             <List.Item key={i}>
               {pick(s.name)}
               {s.representative && ` — ${pick(s.representative)}`}
-              {s.signedOn && s.signedOn !== a.signedOn && ` (${formatDate(s.signedOn, locale)})`}
+              {s.signedOn && s.signedOn !== a.signedOn && `${t('common.parenOpen')}${formatDate(s.signedOn, locale)}${t('common.parenClose')}`}
             </List.Item>
           ))}
         </List>
@@ -63,7 +63,8 @@ export function AgreementMeta({ agreement }: { agreement: Agreement }) {
               <Anchor component={Link} to={`/directory/units/${u.id}`} size="sm">
                 {pick(u.name)}
               </Anchor>
-              {` (${t(`unitRoles.${u.role}`, { defaultValue: u.role })}`}
+              {t('common.parenOpen')}
+              {t(`unitRoles.${u.role}`, { defaultValue: u.role })}
               {u.clauseKey && (
                 <>
                   {t('common.listSeparator')}
@@ -72,7 +73,7 @@ export function AgreementMeta({ agreement }: { agreement: Agreement }) {
                   </Anchor>
                 </>
               )}
-              {')'}
+              {t('common.parenClose')}
             </List.Item>
           ))}
         </List>

@@ -43,7 +43,7 @@ export function AgreementsPage() {
           </Text>
           {a.validity && (
             <Text size="sm" c="dimmed">
-              {t('agreements.validity')}: {pick(a.validity.text)}
+              {t('agreements.validity', { text: pick(a.validity.text) })}
             </Text>
           )}
         </Card>

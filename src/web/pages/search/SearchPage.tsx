@@ -49,7 +49,14 @@ export function SearchPage() {
   return (
     <Stack gap="md">
       <Title order={1}>{t('search.title')}</Title>
-      <form role="search" aria-label={t('search.pageForm')} onSubmit={(e) => (e.preventDefault(), update({ q: draft.trim() }))}>
+      <form
+        role="search"
+        aria-label={t('search.pageForm')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          update({ q: draft.trim() });
+        }}
+      >
         <Group align="end" gap="sm">
           <TextInput label={t('search.label')} type="search" value={draft} onChange={(e) => setDraft(e.currentTarget.value)} style={{ flex: 1 }} miw={220} />
           <Select

@@ -64,7 +64,7 @@ function EditUser({ user }: { user: User }) {
         {t('admin.editUser', { name: user.displayName })}
       </Text>
       <Text c="dimmed" mt={-12}>
-        {t('admin.user.username')}: {user.username}
+        {t('admin.user.usernameIs', { username: user.username })}
       </Text>
       <Saved show={!!created}>{t('admin.user.created', { username: user.username })}</Saved>
       <form
