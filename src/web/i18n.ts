@@ -3,6 +3,12 @@ import { initReactI18next } from 'react-i18next';
 import en from '../shared/locales/en/ui.json' with { type: 'json' };
 import zhHant from '../shared/locales/zh-Hant/ui.json' with { type: 'json' };
 import zhHans from '../shared/locales/zh-Hans/ui.json' with { type: 'json' };
+import enNotifications from '../shared/locales/en/ui-notifications.json' with { type: 'json' };
+import zhHantNotifications from '../shared/locales/zh-Hant/ui-notifications.json' with { type: 'json' };
+import zhHansNotifications from '../shared/locales/zh-Hans/ui-notifications.json' with { type: 'json' };
+import enProgress from '../shared/locales/en/ui-progress.json' with { type: 'json' };
+import zhHantProgress from '../shared/locales/zh-Hant/ui-progress.json' with { type: 'json' };
+import zhHansProgress from '../shared/locales/zh-Hans/ui-progress.json' with { type: 'json' };
 import type { Locale } from './types.ts';
 
 export const locales: Locale[] = ['zh-Hant', 'zh-Hans', 'en'];
@@ -49,7 +55,12 @@ i18next.on('languageChanged', (lng) => {
 });
 
 await i18next.use(initReactI18next).init({
-  resources: { en: { ui: en }, 'zh-Hant': { ui: zhHant }, 'zh-Hans': { ui: zhHans } },
+  // One namespace, kept in a file per area of the app (ui-<area>.json) with its own top-level key.
+  resources: {
+    en: { ui: { ...en, ...enNotifications, ...enProgress } },
+    'zh-Hant': { ui: { ...zhHant, ...zhHantNotifications, ...zhHantProgress } },
+    'zh-Hans': { ui: { ...zhHans, ...zhHansNotifications, ...zhHansProgress } },
+  },
   lng: initialLocale(),
   ns: ['ui'],
   defaultNS: 'ui',

@@ -55,8 +55,9 @@ describe.each(files)('%s', (file) => {
 });
 
 describe('the web app', () => {
-  const ui = flatten(read('en', 'ui.json'));
-  const tree = read('en', 'ui.json');
+  // The app's one namespace is ui.json merged with the ui-<area>.json files.
+  const tree: Tree = Object.assign({}, ...files.filter((f) => f === 'ui.json' || f.startsWith('ui-')).map((f) => read('en', f)));
+  const ui = flatten(tree);
   const sources = sourceFiles(webDir).map((f) => ({ file: path.relative(webDir, f), text: fs.readFileSync(f, 'utf8') }));
   const subtree = (prefix: string): unknown => prefix.split('.').reduce<unknown>((node, key) => (node as Tree | undefined)?.[key], tree);
 

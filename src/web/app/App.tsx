@@ -13,6 +13,11 @@ import { DirectoryPage } from '../pages/directory/DirectoryPage.tsx';
 import { UnitPage } from '../pages/directory/UnitPage.tsx';
 import { AccountPage } from '../pages/account/AccountPage.tsx';
 import { AdminRoutes } from '../pages/admin/AdminRoutes.tsx';
+import { NotificationRoutes } from '../pages/notifications/NotificationRoutes.tsx';
+import { VerificationRoutes } from '../pages/verification/VerificationRoutes.tsx';
+import { MeetingRoutes } from '../pages/meetings/MeetingRoutes.tsx';
+import { ProgressRoutes } from '../pages/progress/ProgressRoutes.tsx';
+import { ReportRoutes } from '../pages/progress/ReportRoutes.tsx';
 
 export function App() {
   const { me } = useMe();
@@ -32,6 +37,12 @@ export function App() {
         <Route path="directory" element={<RequireLogin><DirectoryPage /></RequireLogin>} />
         <Route path="directory/units/:id" element={<RequireLogin><UnitPage /></RequireLogin>} />
         <Route path="account" element={<RequireLogin><AccountPage /></RequireLogin>} />
+        <Route path="notifications/*" element={<RequireLogin><NotificationRoutes /></RequireLogin>} />
+        <Route path="verification/*" element={<RequireLogin><VerificationRoutes /></RequireLogin>} />
+        <Route path="meetings/*" element={<RequireLogin><MeetingRoutes /></RequireLogin>} />
+        <Route path="progress/*" element={<RequireLogin><ProgressRoutes /></RequireLogin>} />
+        {/* Issued progress reports are public. */}
+        <Route path="reports/*" element={<ReportRoutes />} />
         <Route path="admin/*" element={<RequireLogin allow={canAdminister}><AdminRoutes /></RequireLogin>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

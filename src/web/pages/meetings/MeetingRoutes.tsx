@@ -1,0 +1,8 @@
+import { Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+/** Placeholder until the pages of this area are built. */
+export function MeetingRoutes() {
+  const { t } = useTranslation();
+  return <Title order={1}>{t('notifications.title')}</Title>;
+}
