@@ -54,6 +54,11 @@ describe.each(engines)('bad input on %s', (engine) => {
     );
   });
 
+  it('calls an empty required text required', async () => {
+    const response = await post('/api/v1/auth/login', JSON.stringify({ username: '', password: 'x' }));
+    expect(response.json().error.fields[0]).toMatchObject({ field: 'username', code: 'required', message: 'User name is required.' });
+  });
+
   it('refuses unknown fields instead of ignoring them', async () => {
     const response = await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie: admin }, payload: { locale: 'en', isPlatformAdmin: false } });
     expect(response.statusCode).toBe(400);

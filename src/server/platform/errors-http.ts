@@ -19,7 +19,10 @@ const knownIssueCodes = ['invalid_type', 'too_small', 'too_big', 'invalid_format
 function fieldFromIssue(entry: ValidationEntry): FieldError {
   const field = entry.instancePath.replace(/^\//, '').replace(/\//g, '.') || 'body';
   // Zod reports a missing field as invalid_type "… received undefined".
-  const missing = entry.keyword === 'invalid_type' && /received undefined/.test(entry.message);
+  const missing =
+    (entry.keyword === 'invalid_type' && /received undefined/.test(entry.message)) ||
+    // An empty text where at least one character is needed reads better as "required".
+    (entry.keyword === 'too_small' && entry.params.origin === 'string' && Number(entry.params.minimum) === 1);
   const code = missing ? 'required' : knownIssueCodes.includes(entry.keyword) ? entry.keyword : 'invalid';
   const { expected, minimum, maximum, keys } = entry.params;
   return {

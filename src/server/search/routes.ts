@@ -25,7 +25,7 @@ const searchResult = z.object({
       kind: z.string(),
       id: z.string(),
       title: localizedTextSchema,
-      snippet: z.string().describe('Where the words occur, in the text as written'),
+      snippet: z.string().describe("Where the words occur, in the reader's script"),
       url: z.string().describe('Link to the record in the web app, e.g. /agreements/food-safety#clause-1'),
       date: z.string().nullable(),
     }),
@@ -54,6 +54,7 @@ export const searchRoutes =
           partyCode: request.query.party,
           limit: request.query.limit,
           offset: request.query.offset,
+          locale: request.locale,
         }),
     );
   };

@@ -69,3 +69,18 @@ describe.each(engines)('search on %s', (engine) => {
     expect(macao.json().results.every((r: { id: string }) => r.id.startsWith('sar-plans'))).toBe(true);
   });
 });
+
+describe('search snippets', () => {
+  it("come in the reader's script", async () => {
+    const t = await startTestApp();
+    try {
+      const hans = (await t.app.inject({ url: `/api/v1/search?q=${encodeURIComponent('防控措施')}`, headers: { 'accept-language': 'zh-CN' } })).json();
+      const hant = (await t.app.inject({ url: `/api/v1/search?q=${encodeURIComponent('防控措施')}`, headers: { 'accept-language': 'zh-HK' } })).json();
+      const clause = (r: { results: { id: string; snippet: string }[] }) => r.results.find((x) => x.id === 'food-safety#1')!.snippet;
+      expect(clause(hans)).toContain('范围');
+      expect(clause(hant)).toContain('範圍');
+    } finally {
+      await t.close();
+    }
+  });
+});

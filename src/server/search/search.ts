@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Context, Viewer } from '../platform/context.ts';
 import { searchDocuments } from '../db/schema.ts';
 import { normalise, queryExpression } from './normalise.ts';
+import { toSimplified, toTraditional } from '../../shared/script.ts';
 
 export type SearchOptions = {
   viewer: Viewer | null;
@@ -10,6 +11,8 @@ export type SearchOptions = {
   partyCode?: string;
   limit: number;
   offset: number;
+  /** Snippets are given in the reader's script; English readers get them as written. */
+  locale?: 'zh-Hant' | 'zh-Hans' | 'en';
 };
 
 /** Who may find what: anyone finds public documents, users also those for signed-in users and their unit's. */
@@ -31,6 +34,9 @@ export function snippet(body: string, q: string, width = 120): string {
   const piece = flat.slice(start, start + width);
   return (start > 0 ? '…' : '') + piece + (start + width < flat.length ? '…' : '');
 }
+
+const inReaderScript = (text: string, locale: SearchOptions['locale']) =>
+  locale === 'zh-Hans' ? toSimplified(text) : locale === 'zh-Hant' ? toTraditional(text) : text;
 
 export async function search(ctx: Context, options: SearchOptions) {
   const expression = queryExpression(options.q);
@@ -63,6 +69,6 @@ export async function search(ctx: Context, options: SearchOptions) {
   ]);
   return {
     total: Number(total),
-    results: rows.map((r) => ({ kind: r.kind, id: r.refId, title: r.title, snippet: snippet(r.body, options.q), url: r.url, date: r.date })),
+    results: rows.map((r) => ({ kind: r.kind, id: r.refId, title: r.title, snippet: inReaderScript(snippet(r.body, options.q), options.locale), url: r.url, date: r.date })),
   };
 }
