@@ -58,6 +58,10 @@ export async function createUser(ctx: Context, options: { viewer: Viewer; input:
   if (!accountPolicy.createUser(viewer, { unitId: input.unitId, isPlatformAdmin: input.isPlatformAdmin })) {
     throw forbidden('may not create a user for this unit');
   }
+  if (input.isPlatformAdmin && (input.unitId !== null || input.roles.length)) {
+    // A platform administrator keeps accounts and is no member of a unit: otherwise they could read its exchanges.
+    throw new AppError('validation.failed', { fields: [{ field: 'unitId', code: 'invalid_value' }] });
+  }
   if (input.unitId === null && !input.isPlatformAdmin) {
     throw new AppError('validation.failed', { fields: [{ field: 'unitId', code: 'required' }] });
   }
@@ -107,6 +111,12 @@ export async function updateUser(ctx: Context, options: { viewer: Viewer; id: st
   if (!accountPolicy.updateUser(viewer, existing.user, change)) throw forbidden('may not change this user');
   if (viewer.userId === id && (change.active === false || change.isPlatformAdmin === false)) {
     throw forbidden('may not lock yourself out');
+  }
+  const becomesAdmin = change.isPlatformAdmin ?? existing.user.isPlatformAdmin;
+  const unitAfter = change.unitId !== undefined ? change.unitId : existing.user.unitId;
+  const rolesAfter = change.roles ?? existing.user.roles;
+  if (becomesAdmin && (unitAfter !== null || rolesAfter.length)) {
+    throw new AppError('validation.failed', { fields: [{ field: change.isPlatformAdmin ? 'isPlatformAdmin' : 'unitId', code: 'invalid_value' }] });
   }
   const { password, roles, ...rest } = change;
   const set: Partial<typeof users.$inferInsert> = { ...rest, updatedAt: ctx.clock.now() };

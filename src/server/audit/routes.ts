@@ -47,7 +47,12 @@ export const auditRoutes =
           .where(and(scope, request.query.before ? lt(auditLog.id, request.query.before) : undefined))
           .orderBy(desc(auditLog.id))
           .limit(request.query.limit);
-        return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+        // The platform administrator keeps accounts, and is no party to the exchanges: who did what
+        // and when stays visible, what they wrote does not.
+        const exchanged = ['notification', 'verification_request', 'meeting', 'action_item'];
+        const redact = (r: (typeof rows)[number]) =>
+          viewer.isPlatformAdmin && viewer.unitId === null && exchanged.includes(r.entityType) ? { ...r.data, comment: undefined, text: undefined, question: undefined, answer: undefined } : r.data;
+        return rows.map((r) => ({ ...r, data: redact(r), at: r.at.toISOString() }));
       },
     );
   };

@@ -24,12 +24,13 @@ async function readable(db: DbOrTx, viewer: Viewer, id: string) {
   return row;
 }
 
-async function present(db: DbOrTx, rows: Row[], now: Date) {
+async function present(db: DbOrTx, rows: Row[], now: Date, viewer: Viewer) {
   if (!rows.length) return [];
   const refs = await unitRefs(db, rows.flatMap((r) => [r.convenedByUnitId, ...r.unitIds]));
   const items = await db.select().from(actionItems).where(inArray(actionItems.meetingId, rows.map((r) => r.id))).orderBy(asc(actionItems.dueOn));
   const triggers = rows.filter((r) => r.triggerId).map((r) => r.triggerId!);
-  const triggerRows = triggers.length ? await db.select({ id: notifications.id, reference: notifications.reference }).from(notifications).where(inArray(notifications.id, triggers)) : [];
+  // Units invited beyond the notification's two may not learn about it from the meeting.
+  const triggerRows = (triggers.length ? await db.select().from(notifications).where(inArray(notifications.id, triggers)) : []).filter((n) => notificationPolicy.read(viewer, n));
   const today = now.toISOString().slice(0, 10);
   return rows.map((r) => ({
     id: r.id,
@@ -44,7 +45,7 @@ async function present(db: DbOrTx, rows: Row[], now: Date) {
     participants: r.participants.map((p) => ({ ...p, role: p.role ?? null })),
     minutes: r.minutes,
     decisions: r.decisions,
-    trigger: r.triggerId ? { kind: r.triggerKind!, id: r.triggerId, reference: triggerRows.find((t) => t.id === r.triggerId)?.reference ?? null } : null,
+    trigger: r.triggerId && triggerRows.some((t) => t.id === r.triggerId) ? { kind: r.triggerKind!, id: r.triggerId, reference: triggerRows.find((t) => t.id === r.triggerId)!.reference } : null,
     actionItems: items
       .filter((i) => i.meetingId === r.id)
       .map((i) => ({ id: i.id, description: i.description, ownerUnitId: i.ownerUnitId, ownerName: i.ownerName, dueOn: i.dueOn, status: i.status as 'open' | 'done', doneAt: i.doneAt?.toISOString() ?? null, overdue: i.status === 'open' && i.dueOn < today })),
@@ -158,6 +159,7 @@ export async function completeActionItem(ctx: Context, options: { viewer: Viewer
     const [item] = await tx.select().from(actionItems).where(and(eq(actionItems.id, itemId), eq(actionItems.meetingId, id)));
     if (!item) throw notFound('action_item');
     if (item.ownerUnitId !== viewer.unitId || !acts(viewer)) throw forbidden('only the owning unit completes its action item');
+    if (item.status === 'done') throw new AppError('conflict', { params: { what: 'action_item_done' } });
     await tx.update(actionItems).set({ status: 'done', doneAt: ctx.clock.now() }).where(eq(actionItems.id, itemId));
     await recordAudit(tx, ctx.clock, { actor: actorOf(viewer), action: 'action_item.done', entityType: 'action_item', entityId: itemId, unitId: viewer.unitId, data: { meetingId: id } });
   });
@@ -165,19 +167,23 @@ export async function completeActionItem(ctx: Context, options: { viewer: Viewer
 
 export async function getMeeting(ctx: Context, options: { viewer: Viewer; id: string }) {
   const row = await readable(ctx.db, options.viewer, options.id);
-  return (await present(ctx.db, [row], ctx.clock.now()))[0];
+  return (await present(ctx.db, [row], ctx.clock.now(), options.viewer))[0];
 }
 
 export async function listMeetings(ctx: Context, options: { viewer: Viewer; notificationId?: string }) {
   const { viewer } = options;
   if (!viewer.unitId) return [];
+  if (options.notificationId) {
+    const [n] = await ctx.db.select().from(notifications).where(eq(notifications.id, options.notificationId));
+    if (!n || !notificationPolicy.read(viewer, n)) return [];
+  }
   const rows = await ctx.db
     .select()
     .from(meetings)
     .where(and(arrayContains(meetings.unitIds, [viewer.unitId]), options.notificationId ? and(eq(meetings.triggerKind, 'notification'), eq(meetings.triggerId, options.notificationId)) : undefined))
     .orderBy(desc(meetings.scheduledAt))
     .limit(500);
-  return present(ctx.db, rows, ctx.clock.now());
+  return present(ctx.db, rows, ctx.clock.now(), viewer);
 }
 
 export const meetingsTriggeredBy = (ctx: Context, viewer: Viewer, notificationId: string) =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { day, instant } from '../platform/schemas.ts';
 import { localizedTextSchema } from '../accounts/schemas.ts';
 
 export const meetingKind = z
@@ -13,7 +14,7 @@ export const createMeetingBody = z
     agreementCode: z.string().max(100).nullish(),
     title: z.string().trim().min(1).max(300),
     unitIds: z.array(z.uuid()).min(1).max(30).describe('The other units taking part (the convening unit always does)'),
-    scheduledAt: z.iso.datetime({ offset: true }),
+    scheduledAt: instant,
     location: z.string().trim().max(300).nullish(),
     agenda: z.array(z.string().trim().min(1).max(1000)).max(50).default([]),
     participants: z.array(participant).max(200).default([]),
@@ -24,7 +25,7 @@ export const createMeetingBody = z
 export const updateMeetingBody = z
   .object({
     title: z.string().trim().min(1).max(300),
-    scheduledAt: z.iso.datetime({ offset: true }),
+    scheduledAt: instant,
     location: z.string().trim().max(300).nullable(),
     agenda: z.array(z.string().trim().min(1).max(1000)).max(50),
     participants: z.array(participant).max(200),
@@ -39,7 +40,7 @@ export const actionItemBody = z
     description: z.string().trim().min(1).max(2000),
     ownerUnitId: z.uuid(),
     ownerName: z.string().trim().max(200).nullish(),
-    dueOn: z.iso.date(),
+    dueOn: day,
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../db/open.ts';
 import { attachments, disseminations, distributionLists, expertConsultations, notifications } from '../db/schema.ts';
@@ -67,6 +67,7 @@ export async function requestExpertAdvice(ctx: Context, options: { viewer: Viewe
   return ctx.db.transaction(async (tx) => {
     const n = await readableNotification(tx, viewer, id);
     allow(notificationPolicy.followUp(viewer, n), 'may not consult experts on this notification');
+    requireStatus(n, ['draft', 'returned', 'sent', 'acknowledged']);
     const [row] = await tx
       .insert(expertConsultations)
       .values({ notificationId: id, question: input.question, experts: input.experts.map((e) => ({ name: e.name, affiliation: e.affiliation ?? null })), requestedBy: viewer.displayName, requestedAt: ctx.clock.now() })
@@ -84,9 +85,13 @@ export async function recordExpertAdvice(ctx: Context, options: { viewer: Viewer
     const updated = await tx
       .update(expertConsultations)
       .set({ advice: options.advice, adviceAt: ctx.clock.now() })
-      .where(and(eq(expertConsultations.id, consultationId), eq(expertConsultations.notificationId, id)))
+      .where(and(eq(expertConsultations.id, consultationId), eq(expertConsultations.notificationId, id), isNull(expertConsultations.advice)))
       .returning({ id: expertConsultations.id });
-    if (!updated.length) throw notFound('consultation');
+    if (!updated.length) {
+      const [exists] = await tx.select({ id: expertConsultations.id }).from(expertConsultations).where(and(eq(expertConsultations.id, consultationId), eq(expertConsultations.notificationId, id)));
+      if (!exists) throw notFound('consultation');
+      throw new AppError('conflict', { params: { what: 'advice_recorded' } });
+    }
     await recordStep(tx, ctx, { notification: n, viewer, kind: 'expert_advice', comment: options.advice.slice(0, 200), data: { consultationId } });
   });
 }
@@ -107,11 +112,12 @@ export async function addAttachment(ctx: Context, options: { viewer: Viewer; id:
   return ctx.db.transaction(async (tx) => {
     const n = await readableNotification(tx, viewer, id);
     allow(notificationPolicy.followUp(viewer, n) || notificationPolicy.edit(viewer, n), 'may not attach files to this notification');
-    requireStatus(n, ['draft', 'returned', 'submitted', 'sent', 'acknowledged']);
+    // What the approver approves must not change under them: no new files while submitted.
+    requireStatus(n, ['draft', 'returned', 'sent', 'acknowledged']);
     const sha256 = createHash('sha256').update(options.content).digest('hex');
     const [row] = await tx
       .insert(attachments)
-      .values({ notificationId: id, filename: options.filename.slice(0, 200), contentType: options.contentType, size: options.content.length, sha256, content: options.content, uploadedBy: viewer.displayName, uploadedAt: ctx.clock.now() })
+      .values({ notificationId: id, filename: options.filename.replace(/[\u0000-\u001f]/g, '').slice(0, 200) || 'file', contentType: options.contentType, size: options.content.length, sha256, content: options.content, uploadedBy: viewer.displayName, uploadedAt: ctx.clock.now() })
       .returning({ id: attachments.id });
     await recordStep(tx, ctx, { notification: n, viewer, kind: 'attached', comment: options.filename, data: { attachmentId: row.id, sha256, size: options.content.length } });
     return row.id;

@@ -5,7 +5,7 @@ import type { Context, Viewer } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { notificationPolicy } from './policy.ts';
 import { notificationTextInBothScripts } from './present.ts';
-import { allow, indexNotification, loadNotification, partnershipAgreement, recordStep } from './records.ts';
+import { allow, indexNotification, partnershipAgreement, readableNotification, recordStep } from './records.ts';
 import type { createNotificationBody, updateNotificationBody } from './schemas.ts';
 
 const invalid = (field: string, code = 'invalid_value') => new AppError('validation.failed', { fields: [{ field, code }] });
@@ -60,19 +60,19 @@ export async function draftNotification(ctx: Context, options: { viewer: Viewer;
 /** Changes a draft (or a draft returned by the approver). */
 export async function editNotification(ctx: Context, options: { viewer: Viewer; id: string; change: z.infer<typeof updateNotificationBody> }) {
   const { viewer, id, change } = options;
-  const existing = await loadNotification(ctx.db, id);
-  allow(notificationPolicy.read(viewer, existing), 'may not read');
-  allow(notificationPolicy.edit(viewer, existing), 'may not edit this notification');
   if (change.relatedIds) await checkRelated(ctx, viewer, change.relatedIds);
-  const { script, text, ...rest } = change;
-  const set: Partial<typeof notifications.$inferInsert> = { ...rest, updatedAt: ctx.clock.now() };
-  if (text || script) {
-    const writtenIn = script ?? (existing.authoritativeScript as 'zh-Hant' | 'zh-Hans');
-    const current = existing.authoritativeScript === 'zh-Hant' ? existing.textHant : existing.textHans;
-    const both = notificationTextInBothScripts(writtenIn, { ...current, ...text });
-    Object.assign(set, { authoritativeScript: writtenIn, textHant: both.hant, textHans: both.hans });
-  }
   await ctx.db.transaction(async (tx) => {
+    // Locked, so that a submit or approval running at the same time cannot be edited under.
+    const existing = await readableNotification(tx, viewer, id, { forUpdate: true });
+    allow(notificationPolicy.edit(viewer, existing), 'may not edit this notification');
+    const { script, text, ...rest } = change;
+    const set: Partial<typeof notifications.$inferInsert> = { ...rest, updatedAt: ctx.clock.now() };
+    if (text || script) {
+      const writtenIn = script ?? (existing.authoritativeScript as 'zh-Hant' | 'zh-Hans');
+      const current = existing.authoritativeScript === 'zh-Hant' ? existing.textHant : existing.textHans;
+      const both = notificationTextInBothScripts(writtenIn, { ...current, ...text });
+      Object.assign(set, { authoritativeScript: writtenIn, textHant: both.hant, textHans: both.hans });
+    }
     const [row] = await tx.update(notifications).set(set).where(eq(notifications.id, id)).returning();
     await recordStep(tx, ctx, { notification: row, viewer, kind: 'edited', data: { fields: Object.keys(change) } });
     await indexNotification(tx, ctx, row);

@@ -129,12 +129,20 @@ export async function getNotification(ctx: Context, options: { viewer: Viewer; i
     meetingsTriggeredBy(ctx, viewer, id),
   ]);
   const name = (userId: string | null) => people.find((p) => p.id === userId)?.displayName ?? null;
+  // The sending unit's internal review (drafting, returns with comments, pre-send consultations) is its own business.
+  const sender = notificationPolicy.isSender(viewer, n);
+  const sentIndex = events.findIndex((e) => e.kind === 'sent');
+  const internal = sentIndex < 0 ? events : events.slice(0, sentIndex);
+  const internalConsultations = new Set(internal.filter((e) => e.kind === 'expert_consultation').map((e) => e.data.consultationId));
+  const visibleEvents = sender ? events : events.slice(Math.max(sentIndex, 0));
+  const visibleConsultations = sender ? consultations : consultations.filter((c) => !internalConsultations.has(c.id));
   return {
     ...presentNotification(n, refs, now, { author: name(n.authorId) ?? undefined, approver: name(n.approverId) }),
-    timeline: events.map((e) => ({ at: e.at.toISOString(), kind: e.kind, actor: e.actor, unitId: e.unitId, comment: e.comment })),
+    returnComment: sender ? n.returnComment : null,
+    timeline: visibleEvents.map((e) => ({ at: e.at.toISOString(), kind: e.kind, actor: e.actor, unitId: e.unitId, comment: e.comment })),
     followUps: followUpList,
     disseminations: disseminationList,
-    expertConsultations: consultations,
+    expertConsultations: visibleConsultations,
     attachments: files,
     meetings: linkedMeetings,
     related: related.filter((r) => notificationPolicy.read(viewer, r)).map((r) => ({ id: r.id, reference: r.reference, title: { 'zh-Hant': r.textHant.title, 'zh-Hans': r.textHans.title } })),

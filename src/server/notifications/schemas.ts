@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { day, instant } from '../platform/schemas.ts';
 
 /** Clause 2 of the food-safety agreement: what counts as food-safety information. */
 export const category = z
@@ -97,7 +98,7 @@ export const followUpBody = z
 export const disseminationBody = z
   .object({
     department: line(300).min(1).describe('The department informed'),
-    informedAt: z.iso.datetime({ offset: true }),
+    informedAt: instant,
     means: z.enum(['email', 'fax', 'phone', 'letter', 'meeting', 'system']),
     note: line(2000).nullish(),
   })
@@ -105,7 +106,7 @@ export const disseminationBody = z
 
 export const distributionListBody = z.object({ name: line(200).min(1), departments: z.array(line(300).min(1)).min(1).max(100) }).strict();
 
-export const customsRoutingBody = z.object({ routedTo: line(300).min(1).describe('The customs or inspection department'), routedAt: z.iso.datetime({ offset: true }) }).strict();
+export const customsRoutingBody = z.object({ routedTo: line(300).min(1).describe('The customs or inspection department'), routedAt: instant }).strict();
 
 export const expertConsultationBody = z
   .object({
@@ -121,8 +122,8 @@ export const listQuery = z.object({
   classification: classification.optional(),
   status: notificationStatus.optional(),
   overdue: z.enum(['true', 'false']).optional(),
-  from: z.iso.date().optional().describe('Sent (or, for drafts, created) on or after'),
-  to: z.iso.date().optional(),
+  from: day.optional().describe('Sent (or, for drafts, created) on or after'),
+  to: day.optional(),
   q: z.string().trim().min(1).max(200).optional().describe('Words in the notification, either script'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),

@@ -37,6 +37,25 @@ function fieldFromIssue(entry: ValidationEntry): FieldError {
   };
 }
 
+function postgresErrorClass(error: unknown): string | null {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code.slice(0, 2);
+  }
+  return null;
+}
+
+/** The path of the first string holding a NUL character, which PostgreSQL cannot store. */
+function findNul(value: unknown, path: string[] = []): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') || 'body' : null;
+  if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      const found = findNul(inner, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const fe = error as FastifyError & { validation?: unknown[] };
@@ -55,6 +74,11 @@ function toAppError(error: unknown): AppError {
       return new AppError(fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'request.unsupported_media_type' : 'request.bad');
   }
   if (error instanceof SyntaxError) return new AppError('request.invalid_json');
+  // PostgreSQL's data exceptions (class 22: a value out of range, a bad encoding) are bad input
+  // that slipped past validation; the transaction has rolled back, so nothing changed.
+  if (postgresErrorClass(error) === '22') return new AppError('validation.failed', { reason: fe.message });
+  // Malformed multipart bodies come from busboy as plain errors.
+  if (/^(Multipart: Boundary not found|Unexpected end of (multipart|form))/i.test(fe.message ?? '')) return new AppError('request.bad', { reason: fe.message });
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     return new AppError('request.bad', { reason: fe.message });
   }
@@ -91,6 +115,10 @@ export function installErrorHandling(app: FastifyInstance, deps: { db: Db; clock
     if (appError.code === 'internal') request.log.error({ err: error }, 'unhandled error');
     if (appError.status === 429 && appError.options.params?.seconds) res.header('retry-after', String(appError.options.params.seconds));
     return reply(request, res, appError);
+  });
+  app.addHook('preValidation', async (request) => {
+    const field = findNul(request.body) ?? findNul(request.query);
+    if (field) throw new AppError('validation.failed', { fields: [{ field, code: 'invalid_format' }] });
   });
   app.setNotFoundHandler(async (request, res) => reply(request, res, new AppError('not_found', { params: { what: 'route' } })));
 }

@@ -64,7 +64,8 @@ export function evaluateTarget(options: { target: Target; baseline: Baseline; me
   const fraction = goal === 0 ? (meets(target.comparator, achieved, target.value) ? 1 : 0) : Math.max(0, gained / goal);
   const met = meets(target.comparator, achieved, target.value);
   const status = met ? 'met' : due !== null && due < asOf ? 'missed' : 'in_progress';
-  return { status, measurementId: latest.id, current: latest.value, achieved, fraction, due };
+  const finite = (n: number) => (Number.isFinite(n) ? n : null);
+  return { status, measurementId: latest.id, current: latest.value, achieved: finite(achieved), fraction: finite(fraction), due };
 }
 
 /** The figure over time, for charts: one point per measurement up to `asOf`. */

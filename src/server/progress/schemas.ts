@@ -1,13 +1,16 @@
 import { z } from 'zod';
+import { day, instant } from '../platform/schemas.ts';
 import { localizedTextSchema } from '../accounts/schemas.ts';
 import { isPeriod } from './periods.ts';
+
+/** A figure: finite and within what any indicator of the agreements can reach. */
+const figure = z.number().finite().min(-1e15).max(1e15);
 
 export const commitmentStatus = z.enum(['not_started', 'in_progress', 'achieved', 'overtaken', 'dropped']);
 export const comparator = z.enum(['at_least', 'more_than', 'around', 'exactly']).describe('How the documents state the target: at least, more than, around (±5 %), exactly');
 export const measure = z.enum(['level', 'increase']).describe('level: the figure itself; increase: counted from the baseline');
 export const qualifier = z.enum(['exactly', 'over', 'about']).describe('How the source words the figure: "291", "over 530", "some 80"');
 
-const day = z.iso.date().describe('YYYY-MM-DD');
 const period = z
   .string()
   .refine(isPeriod, { message: 'period' })
@@ -24,7 +27,7 @@ const asOfQuery = z.object({ asOf: day.optional().describe('Compute progress as 
 export const listCommitmentsQuery = asOfQuery.extend({ area: z.string().max(300).regex(/^[a-z-]+(,[a-z-]+)*$/).optional() });
 
 const targetInput = z
-  .object({ comparator, value: z.number().finite(), measure, period: period.nullish(), date: day.nullish(), text: textInput })
+  .object({ comparator, value: figure, measure, period: period.nullish(), date: day.nullish(), text: textInput })
   .strict();
 
 export const createCommitmentBody = z
@@ -62,14 +65,14 @@ export const createIndicatorBody = z
     code: z.string().trim().min(3).max(80).regex(/^[a-z0-9][a-z0-9-]*$/),
     name: textInput,
     unit: z.string().trim().min(1).max(30).describe('pairs, people, projects, HKD, places …'),
-    baseline: z.object({ value: z.number().finite(), period: period.nullish(), date: day.nullish() }).strict().nullish(),
+    baseline: z.object({ value: figure, period: period.nullish(), date: day.nullish() }).strict().nullish(),
     targets: z.array(targetInput).max(5).default([]),
   })
   .strict();
 
 export const recordMeasurementBody = z
   .object({
-    value: z.number().finite(),
+    value: figure,
     period: period.nullish(),
     date: day.nullish(),
     qualifier: qualifier.default('exactly'),
@@ -82,7 +85,7 @@ export const recordMeasurementBody = z
   .refine((m) => m.period || m.date, { message: 'period_or_date', path: ['date'] });
 
 export const correctMeasurementBody = z
-  .object({ value: z.number().finite(), qualifier: qualifier.optional(), reason: z.string().trim().min(1).max(2000) })
+  .object({ value: figure, qualifier: qualifier.optional(), reason: z.string().trim().min(1).max(2000) })
   .strict();
 
 export const asOf = asOfQuery;

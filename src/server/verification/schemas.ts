@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { day, instant } from '../platform/schemas.ts';
 import { localizedTextSchema } from '../accounts/schemas.ts';
 
 export const requestKind = z.enum(['pre_publication', 'media_report']).describe('pre_publication: verify before announcing to the media (clause 4); media_report: an uncertain media report to verify (clause 5)');
@@ -9,7 +10,7 @@ const script = z.enum(['zh-Hant', 'zh-Hans']);
 const media = z
   .object({
     outlet: z.string().trim().min(1).max(200).describe('Newspaper, TV or radio station'),
-    publishedOn: z.iso.date(),
+    publishedOn: day,
     link: z.url().max(1000).nullish(),
     claim: z.string().trim().min(1).max(5000).describe('What the report claims'),
   })
@@ -21,12 +22,12 @@ const base = {
   subject: z.string().trim().min(1).max(300),
   question: z.string().trim().min(1).max(10_000),
   enterprise: z.string().trim().max(300).nullish().describe('The enterprise in the other side\'s area concerned'),
-  deadlineAt: z.iso.datetime({ offset: true }).describe('Answer by'),
+  deadlineAt: instant.describe('Answer by'),
   notificationId: z.uuid().nullish(),
 };
 
 export const createPrePublicationBody = z
-  .object({ ...base, plannedReleaseAt: z.iso.datetime({ offset: true }).describe('When the media release is planned') })
+  .object({ ...base, plannedReleaseAt: instant.describe('When the media release is planned') })
   .strict();
 export const createMediaReportBody = z.object({ ...base, media }).strict();
 

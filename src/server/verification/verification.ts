@@ -65,7 +65,8 @@ async function readable(db: DbOrTx, viewer: Viewer, id: string) {
 async function checkNotification(db: DbOrTx, viewer: Viewer, notificationId: string | null | undefined) {
   if (!notificationId) return;
   const [n] = await db.select().from(notifications).where(eq(notifications.id, notificationId));
-  if (!n || !notificationPolicy.read(viewer, n)) throw invalid('notificationId');
+  // Only a notification both units can read: a sent one.
+  if (!n || !n.sentAt || !notificationPolicy.read(viewer, n)) throw invalid('notificationId');
 }
 
 export async function askVerification(

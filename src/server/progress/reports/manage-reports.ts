@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Context, Viewer } from '../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { cooperationAreas, progressReports, type LocalizedText } from '../../db/schema.ts';
@@ -75,7 +75,12 @@ export async function updateReport(ctx: Context, options: { viewer: Viewer; id: 
     const narrative = { ...report.narrative };
     for (const [code, byLocale] of Object.entries(options.narrative ?? {})) narrative[code] = { ...narrative[code], ...byLocale };
     const title = options.title ? { ...options.title, 'zh-Hans': toSimplified(options.title['zh-Hant']) } : report.title;
-    await tx.update(progressReports).set({ narrative, title, updatedAt: ctx.clock.now() }).where(eq(progressReports.id, id));
+    const updated = await tx
+      .update(progressReports)
+      .set({ narrative, title, updatedAt: ctx.clock.now() })
+      .where(and(eq(progressReports.id, id), eq(progressReports.status, 'draft')))
+      .returning({ id: progressReports.id });
+    if (updated.length === 0) throw new AppError('conflict', { params: { what: 'issued_report' } });
     await recordAudit(tx, ctx.clock, { actor: actorOf(viewer), action: 'progress_report.edited', entityType: 'progress_report', entityId: id, unitId: report.unitId, data: { title: options.title, narrative: options.narrative } });
   });
 }
@@ -104,9 +109,10 @@ export async function issueReport(ctx: Context, options: { viewer: Viewer; id: s
     const updated = await tx
       .update(progressReports)
       .set({ status: 'issued', issuedAt: now, issuedBy: viewer.username, snapshot, snapshotHash: contentHash, updatedAt: now })
-      .where(eq(progressReports.id, id))
+      // Only from draft, in the write itself: two issues at once cannot both succeed.
+      .where(and(eq(progressReports.id, id), eq(progressReports.status, 'draft')))
       .returning({ status: progressReports.status });
-    if (updated.length === 0) throw notFound('report');
+    if (updated.length === 0) throw new AppError('conflict', { params: { what: 'issued_report' } });
     await recordAudit(tx, ctx.clock, { actor: actorOf(viewer), action: 'progress_report.issued', entityType: 'progress_report', entityId: id, unitId: report.unitId, data: { snapshotHash: contentHash } });
   });
 }

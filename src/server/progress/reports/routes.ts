@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { day, instant } from '../../platform/schemas.ts';
 import type { Context } from '../../platform/context.ts';
 import { requireViewer } from '../../platform/http.ts';
 import { errorResponses } from '../../platform/openapi.ts';
@@ -51,7 +52,7 @@ export const reportRoutes =
           body: z
             .object({
               areaCodes: z.array(z.string().max(50)).min(1).max(20),
-              asOf: z.iso.date(),
+              asOf: day,
               title: z.object({ en: z.string().trim().min(1).max(300), 'zh-Hant': z.string().trim().min(1).max(300) }).strict().nullish(),
             })
             .strict(),
