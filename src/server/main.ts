@@ -5,6 +5,7 @@ import { readConfig } from './platform/config.ts';
 import { prepare } from './start.ts';
 import { dispatchMail } from './mail/outbox.ts';
 import { smtpMailer } from './mail/smtp.ts';
+import { sql } from 'drizzle-orm';
 
 async function main() {
   const startedAt = performance.now();
@@ -23,12 +24,22 @@ async function main() {
       }, 5_000)
     : null;
 
+  // PGlite has no autovacuum: keep the planner's statistics fresh ourselves.
+  const analyzeTimer =
+    database.engine === 'pglite'
+      ? setInterval(() => {
+          ctx.db.execute(sql`analyze`).catch((error) => app.log.error({ err: error }, 'analyze failed'));
+        }, 10 * 60_000)
+      : null;
+  if (database.engine === 'pglite') await ctx.db.execute(sql`analyze`);
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'stopping');
     if (mailTimer) clearInterval(mailTimer);
+    if (analyzeTimer) clearInterval(analyzeTimer);
     await app.close();
     await database.close();
     process.exit(0);

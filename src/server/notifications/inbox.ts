@@ -12,6 +12,9 @@ import type { listQuery } from './schemas.ts';
 import { unitRefs } from './units.ts';
 import { meetingsTriggeredBy } from '../meetings/meetings.ts';
 
+/** Listings count matches up to this many; more shows as this many. */
+export const TOTAL_CAP = 10_000;
+
 /** The inbox, sent box or drafts of the viewer's unit, filtered, newest first. */
 export async function listNotifications(ctx: Context, options: { viewer: Viewer; query: z.infer<typeof listQuery> }) {
   const { viewer, query } = options;
@@ -54,7 +57,8 @@ export async function listNotifications(ctx: Context, options: { viewer: Viewer;
       .orderBy(desc(dateColumn), desc(notifications.id))
       .limit(query.limit)
       .offset(query.offset),
-    ctx.db.select({ total: count() }).from(notifications).where(where),
+    // Counting a whole busy inbox on every page costs more than the page: count up to a cap.
+    ctx.db.select({ total: sql<number>`count(*)::int` }).from(ctx.db.select({ one: sql`1` }).from(notifications).where(where).limit(TOTAL_CAP).as('capped')),
   ]);
   const refs = await unitRefs(ctx.db, rows.flatMap((r) => [r.n.senderUnitId, r.n.recipientUnitId]));
   return { total: Number(total), items: rows.map((r) => presentNotification(r.n, refs, now, { unread: query.box === 'inbox' && !r.readAt })) };
@@ -117,17 +121,17 @@ export async function getNotification(ctx: Context, options: { viewer: Viewer; i
       }
     });
   }
-  const [refs, people, events, followUpList, disseminationList, consultations, files, related, linkedMeetings] = await Promise.all([
-    unitRefs(ctx.db, [n.senderUnitId, n.recipientUnitId]),
-    ctx.db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, [n.authorId, n.approverId].filter((x): x is string => !!x))),
-    ctx.db.select().from(notificationEvents).where(eq(notificationEvents.notificationId, id)).orderBy(asc(notificationEvents.id)),
-    listFollowUps(ctx.db, id, now),
-    listDisseminations(ctx.db, id),
-    listExpertConsultations(ctx.db, id),
-    listAttachments(ctx.db, id),
-    n.relatedIds.length ? ctx.db.select().from(notifications).where(inArray(notifications.id, n.relatedIds)) : Promise.resolve([]),
-    meetingsTriggeredBy(ctx, viewer, id),
-  ]);
+  // One after another: inside an idempotent POST this runs on one transaction's connection,
+  // which takes one query at a time.
+  const refs = await unitRefs(ctx.db, [n.senderUnitId, n.recipientUnitId]);
+  const people = await ctx.db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, [n.authorId, n.approverId].filter((x): x is string => !!x)));
+  const events = await ctx.db.select().from(notificationEvents).where(eq(notificationEvents.notificationId, id)).orderBy(asc(notificationEvents.id));
+  const followUpList = await listFollowUps(ctx.db, id, now);
+  const disseminationList = await listDisseminations(ctx.db, id);
+  const consultations = await listExpertConsultations(ctx.db, id);
+  const files = await listAttachments(ctx.db, id);
+  const related = n.relatedIds.length ? await ctx.db.select().from(notifications).where(inArray(notifications.id, n.relatedIds)) : [];
+  const linkedMeetings = await meetingsTriggeredBy(ctx, viewer, id);
   const name = (userId: string | null) => people.find((p) => p.id === userId)?.displayName ?? null;
   // The sending unit's internal review (drafting, returns with comments, pre-send consultations) is its own business.
   const sender = notificationPolicy.isSender(viewer, n);

@@ -40,10 +40,8 @@ export function requireStatus(row: NotificationRow, statuses: string[]) {
  * units of different parties (food safety first). Null when they are not partners.
  */
 export async function partnershipAgreement(db: DbOrTx, senderUnitId: string, recipientUnitId: string): Promise<string | null> {
-  const [sender, recipient] = await Promise.all([
-    db.select({ partyCode: units.partyCode }).from(units).where(eq(units.id, senderUnitId)),
-    db.select({ partyCode: units.partyCode }).from(units).where(eq(units.id, recipientUnitId)),
-  ]);
+  const sender = await db.select({ partyCode: units.partyCode }).from(units).where(eq(units.id, senderUnitId));
+  const recipient = await db.select({ partyCode: units.partyCode }).from(units).where(eq(units.id, recipientUnitId));
   if (!sender[0] || !recipient[0] || sender[0].partyCode === recipient[0].partyCode) return null;
   const shared = await db
     .select({ code: agreementUnits.agreementCode })

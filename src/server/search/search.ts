@@ -65,7 +65,8 @@ export async function search(ctx: Context, options: SearchOptions) {
       .orderBy(desc(rank), searchDocuments.id)
       .limit(options.limit)
       .offset(options.offset),
-    ctx.db.select({ total: sql<number>`count(*)::int` }).from(searchDocuments).where(where),
+    // Counted up to a cap: a common word matches tens of thousands of records.
+    ctx.db.select({ total: sql<number>`count(*)::int` }).from(ctx.db.select({ one: sql`1` }).from(searchDocuments).where(where).limit(10_000).as('capped')),
   ]);
   return {
     total: Number(total),
