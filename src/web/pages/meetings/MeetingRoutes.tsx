@@ -1,8 +1,20 @@
-import { Title } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes } from 'react-router';
+import { AreaNav } from '../notifications/components/AreaNav.tsx';
+import { MeetingsPage } from './MeetingsPage.tsx';
+import { ConvenePage } from './ConvenePage.tsx';
+import { MeetingPage } from './MeetingPage.tsx';
 
-/** Placeholder until the pages of this area are built. */
+/** Meetings (food-safety clause 6 and the other agreements): convened, recorded, followed up. */
 export function MeetingRoutes() {
-  const { t } = useTranslation();
-  return <Title order={1}>{t('notifications.title')}</Title>;
+  return (
+    <>
+      <AreaNav />
+      <Routes>
+        <Route index element={<MeetingsPage />} />
+        <Route path="new" element={<ConvenePage />} />
+        <Route path=":id" element={<MeetingPage />} />
+        <Route path="*" element={<Navigate to="/meetings" replace />} />
+      </Routes>
+    </>
+  );
 }

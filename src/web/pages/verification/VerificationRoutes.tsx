@@ -1,8 +1,20 @@
-import { Title } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes } from 'react-router';
+import { AreaNav } from '../notifications/components/AreaNav.tsx';
+import { VerificationListPage } from './VerificationListPage.tsx';
+import { AskPage } from './AskPage.tsx';
+import { VerificationPage } from './VerificationPage.tsx';
 
-/** Placeholder until the pages of this area are built. */
+/** Verification before publishing (clause 4) and of media reports (clause 5). */
 export function VerificationRoutes() {
-  const { t } = useTranslation();
-  return <Title order={1}>{t('notifications.title')}</Title>;
+  return (
+    <>
+      <AreaNav />
+      <Routes>
+        <Route index element={<VerificationListPage />} />
+        <Route path="new" element={<AskPage />} />
+        <Route path=":id" element={<VerificationPage />} />
+        <Route path="*" element={<Navigate to="/verification" replace />} />
+      </Routes>
+    </>
+  );
 }

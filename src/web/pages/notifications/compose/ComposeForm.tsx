@@ -1,0 +1,80 @@
+import { useEffect, useRef } from 'react';
+import { Alert, Button, Divider, Group, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { fieldErrors } from '../../../lib/forms.ts';
+import { ErrorNotice } from '../../../components/status.tsx';
+import { Saved } from '../../../components/Saved.tsx';
+import { ChoiceFields } from './ChoiceFields.tsx';
+import { RecordRows } from './RecordRows.tsx';
+import { TextFields } from './TextFields.tsx';
+import { useComposeForm } from './useComposeForm.ts';
+import type { ComposeValues } from './values.ts';
+
+type Props = { initial: ComposeValues; id: string | null; heading: string; saved?: boolean; returnComment?: string | null };
+
+/** Drafting a notification: saved as a draft as often as needed, then submitted for an approver of the unit to send. */
+export function ComposeForm({ initial, id, heading, saved, returnComment }: Props) {
+  const { t } = useTranslation();
+  const form = useComposeForm(initial, id);
+  const fieldError = fieldErrors(form.save.error);
+  const blocked = form.attempted && form.missing.length > 0;
+  const pending = form.save.isPending ? form.save.variables?.submit : undefined;
+  // A blocked or refused submission brings the reader (and screen reader) to the summary of what is wrong.
+  const summary = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (blocked || form.save.error) summary.current?.focus();
+  }, [form.attempts, form.save.error]);
+
+  return (
+    <form
+      noValidate
+      aria-labelledby="compose-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        form.submit();
+      }}
+    >
+      <Stack maw={900} gap="md">
+        <Title order={1} id="compose-heading">
+          {heading}
+        </Title>
+        {returnComment && (
+          <Alert color="orange" title={t('notifications.detail.returned')}>
+            {returnComment}
+          </Alert>
+        )}
+        <Saved show={(!!saved && form.save.isIdle && !form.attempted) || (form.save.isSuccess && !form.save.data.submit)}>{t('notifications.compose.saved')}</Saved>
+        <div ref={summary} tabIndex={-1} style={{ scrollMarginTop: 80, outline: 'none' }}>
+          {blocked && (
+            <Alert color="red" role="alert" title={t('notifications.clause1.title')}>
+              {t('notifications.clause1.missingList', {
+                fields: form.missing.map((k) => t(`notifications.field.${k}`)).join(t('common.listSeparator')),
+              })}
+            </Alert>
+          )}
+          <ErrorNotice error={form.save.error} />
+        </div>
+        <ChoiceFields form={form} fieldError={fieldError} recipientFixed={!!id} />
+        <Divider />
+        <TextFields form={form} fieldError={fieldError} />
+        <Divider />
+        <RecordRows form={form} fieldError={fieldError} />
+        <Group>
+          <Button type="submit" loading={pending === true} disabled={pending === false}>
+            {t('notifications.compose.submit')}
+          </Button>
+          <Button variant="default" onClick={form.saveDraft} loading={pending === false} disabled={pending === true}>
+            {t('notifications.compose.saveDraft')}
+          </Button>
+          <Button component={Link} to={id ? `/notifications/${id}` : '/notifications?box=drafts'} variant="subtle">
+            {t('common.cancel')}
+          </Button>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {t('notifications.compose.submitHint')}
+        </Text>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+import { useRef, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { useFormState } from '../../../lib/useFormState.ts';
+import { notificationsApi } from '../lib/api.ts';
+import { useIdempotencyKey } from '../lib/idempotency.ts';
+import type { NotificationDetail } from '../lib/types.ts';
+import { createInput, missingContents, updateInput, type ComposeValues } from './values.ts';
+
+/**
+ * The compose form's state and its two actions: save the draft (created by the first save,
+ * changed by the next) and submit it for approval, which saves first. Clause 1's contents are
+ * checked as the officer types; submitting with any missing only shows what is missing.
+ */
+export function useComposeForm(initial: ComposeValues, existingId: string | null) {
+  const form = useFormState<ComposeValues>(initial);
+  const [attempts, setAttempts] = useState(0);
+  const id = useRef(existingId);
+  const createKey = useIdempotencyKey();
+  const submitKey = useIdempotencyKey();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+
+  const save = useMutation({
+    mutationFn: async ({ values, submit }: { values: ComposeValues; submit: boolean }) => {
+      let detail: NotificationDetail;
+      if (id.current) {
+        detail = await notificationsApi.update(id.current, updateInput(values));
+      } else {
+        detail = await notificationsApi.create(createInput(values), createKey.current());
+        createKey.done();
+        id.current = detail.id;
+      }
+      if (submit) {
+        detail = await notificationsApi.step(detail.id, 'submit', submitKey.current());
+        submitKey.done();
+      }
+      return { detail, submit };
+    },
+    onSuccess: ({ detail, submit }) => {
+      if (submit) navigate(`/notifications/${detail.id}`, { state: { done: 'submitted' } });
+      // A new draft gets its own address, so that reloading the page edits it rather than starting over.
+      else if (!existingId) navigate(`/notifications/${detail.id}/edit`, { replace: true, state: { saved: true } });
+      // After leaving: the editor would otherwise see a submitted notification it may no longer edit.
+      client.setQueryData(['notification', detail.id], detail);
+      void client.invalidateQueries({ queryKey: ['notifications'] });
+    },
+  });
+
+  const missing = missingContents(form.values);
+  return {
+    ...form,
+    save,
+    missing,
+    /** Whether the officer has tried to submit: from then on, what is missing is marked on the fields. */
+    attempted: attempts > 0,
+    /** Counts the tries to submit, so that each blocked try can bring the reader to what is missing. */
+    attempts,
+    saveDraft: () => save.mutate({ values: form.values, submit: false }),
+    submit: () => {
+      setAttempts((n) => n + 1);
+      if (missing.length === 0) save.mutate({ values: form.values, submit: true });
+    },
+  };
+}
+
+export type ComposeForm = ReturnType<typeof useComposeForm>;

@@ -1,0 +1,41 @@
+import { useSearchParams } from 'react-router';
+import type { NotificationBox, ListFilters } from '../lib/api.ts';
+
+const boxes: NotificationBox[] = ['inbox', 'sent', 'drafts'];
+const filterKeys = ['category', 'classification', 'status', 'overdue', 'from', 'to', 'q'] as const;
+export const pageSize = 50;
+
+/** The box, filters and page live in the address, so that a filtered list can be bookmarked and "back" returns to it. */
+export function useInboxParams() {
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('box') as NotificationBox | null;
+  const box: NotificationBox = requested && boxes.includes(requested) ? requested : 'inbox';
+  const filters: ListFilters = Object.fromEntries(filterKeys.map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v));
+  const offset = Math.max(0, Number(params.get('offset')) || 0);
+
+  const update = (change: Record<string, string | null | undefined>) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(change)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        // Another box or filter starts again at the first page.
+        if (!('offset' in change)) next.delete('offset');
+        return next;
+      },
+      { replace: true },
+    );
+
+  return {
+    box,
+    filters,
+    offset,
+    setBox: (next: NotificationBox) => update({ box: next === 'inbox' ? null : next }),
+    setFilter: (key: (typeof filterKeys)[number], value: string | null) => update({ [key]: value }),
+    clearFilters: () => update(Object.fromEntries(filterKeys.map((k) => [k, null]))),
+    setOffset: (next: number) => update({ offset: next ? String(next) : null }),
+    filtered: Object.keys(filters).length > 0,
+  };
+}

@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'react';
+import { useLocale } from '../../../lib/localized.ts';
+import type { Locale } from '../../../types.ts';
+import type { Script } from './types.ts';
+
+export { scriptLang } from '../../agreements/script.ts';
+
+/**
+ * The script a reader starts in: Mainland readers Simplified, Hong Kong readers Traditional,
+ * English readers the script the author wrote in, which is the authoritative text.
+ */
+export function readerScript(locale: Locale, authoritative: Script): Script {
+  if (locale === 'zh-Hans' || locale === 'zh-Hant') return locale;
+  return authoritative;
+}
+
+/** The script shown on a page, which the reader may switch; a change of UI language starts over. */
+export function useShownScript(authoritative: Script): [Script, (script: Script) => void] {
+  const locale = useLocale();
+  const [chosen, setChosen] = useState<Script | null>(null);
+  useEffect(() => setChosen(null), [locale]);
+  return [chosen ?? readerScript(locale, authoritative), setChosen];
+}
+
+/** The script an officer writes in by default: the one of their UI language, Traditional for English. */
+export const writingScript = (locale: Locale): Script => (locale === 'zh-Hans' ? 'zh-Hans' : 'zh-Hant');
+
+/** A text given in both scripts, in the reader's. */
+export function inReaderScript<T>(both: Record<Script, T>, locale: Locale, authoritative: Script): T {
+  return both[readerScript(locale, authoritative)];
+}

@@ -1,0 +1,130 @@
+import { Alert, Button, Group, Radio, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useLocale } from '../../lib/localized.ts';
+import { fieldErrors } from '../../lib/forms.ts';
+import { useFormState } from '../../lib/useFormState.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { ErrorNotice } from '../../components/status.tsx';
+import { usePartnerOptions } from '../notifications/compose/usePartnerOptions.ts';
+import { dayInput, fromLocalInput, toLocalInput } from '../notifications/lib/dates.ts';
+import { useIdempotentMutation } from '../notifications/lib/idempotency.ts';
+import { scriptLang, writingScript } from '../notifications/lib/script.ts';
+import type { Script, VerificationKind } from '../notifications/lib/types.ts';
+import { verificationApi } from './api.ts';
+import { MediaFields } from './MediaFields.tsx';
+
+export type AskValues = {
+  kind: VerificationKind;
+  toUnitId: string | null;
+  script: Script;
+  subject: string;
+  question: string;
+  enterprise: string;
+  deadlineAt: string;
+  plannedReleaseAt: string;
+  outlet: string;
+  publishedOn: string;
+  link: string;
+  claim: string;
+};
+
+const hours = (n: number) => new Date(Date.now() + n * 3_600_000);
+
+/** Asking the other side to verify facts: before a media release (clause 4) or about a media report (clause 5). */
+export function AskPage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const notificationId = params.get('notification');
+  const partners = usePartnerOptions();
+  usePageTitle(t('notifications.verification.askTitle'));
+  const form = useFormState<AskValues>({
+    kind: params.get('kind') === 'media_report' ? 'media_report' : 'pre_publication',
+    toUnitId: null,
+    script: writingScript(locale),
+    subject: '',
+    question: '',
+    enterprise: '',
+    deadlineAt: toLocalInput(hours(24)),
+    plannedReleaseAt: toLocalInput(hours(48)),
+    outlet: '',
+    publishedOn: dayInput(new Date()),
+    link: '',
+    claim: '',
+  });
+  const v = form.values;
+  // Most units have one counterpart: it is the one asked unless the officer chooses another.
+  const toUnitId = v.toUnitId ?? (partners.options.length === 1 ? partners.options[0].value : null);
+  const ask = useIdempotentMutation(
+    (_: void, key) => {
+      const base = {
+        toUnitId: toUnitId as string,
+        script: v.script,
+        subject: v.subject.trim(),
+        question: v.question.trim(),
+        enterprise: v.enterprise.trim() || null,
+        deadlineAt: fromLocalInput(v.deadlineAt) as string,
+        notificationId,
+      };
+      return v.kind === 'pre_publication'
+        ? verificationApi.askBeforePublishing({ ...base, plannedReleaseAt: fromLocalInput(v.plannedReleaseAt) as string }, key)
+        : verificationApi.askAboutMediaReport({ ...base, media: { outlet: v.outlet.trim(), publishedOn: v.publishedOn, link: v.link.trim() || null, claim: v.claim.trim() } }, key);
+    },
+    { onSuccess: (created) => navigate(`/verification/${created.id}`) },
+  );
+  const fieldError = fieldErrors(ask.error);
+  const lang = scriptLang[v.script];
+
+  return (
+    <form
+      noValidate
+      aria-labelledby="ask-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        ask.mutate();
+      }}
+    >
+      <Stack maw={900} gap="md">
+        <Title order={1} id="ask-heading">
+          {t('notifications.verification.askTitle')}
+        </Title>
+        <div role="group" aria-label={t('notifications.verification.kindLabel')}>
+          <SegmentedControl value={v.kind} onChange={(k) => form.set('kind')(k as VerificationKind)} data={(['pre_publication', 'media_report'] as const).map((k) => ({ value: k, label: t(`notifications.verification.kinds.${k}`) }))} />
+        </div>
+        <Text size="sm" c="dimmed">
+          {t(`notifications.verification.kindHint.${v.kind}`)}
+        </Text>
+        {notificationId && <Alert color="blue">{t('notifications.verification.fromNotification')}</Alert>}
+        <ErrorNotice error={ask.error} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <Select label={t('notifications.verification.toUnit')} data={partners.options} value={toUnitId} onChange={form.set('toUnitId')} allowDeselect={false} required error={fieldError('toUnitId')} />
+          <TextInput label={t('notifications.verification.enterprise')} description={t('notifications.verification.enterpriseHint')} {...form.text('enterprise')} error={fieldError('enterprise')} />
+          <TextInput label={t('notifications.verification.deadline')} type="datetime-local" required {...form.text('deadlineAt')} error={fieldError('deadlineAt')} />
+          {v.kind === 'pre_publication' && (
+            <TextInput label={t('notifications.verification.plannedReleaseAt')} type="datetime-local" required {...form.text('plannedReleaseAt')} error={fieldError('plannedReleaseAt')} />
+          )}
+        </SimpleGrid>
+        {v.kind === 'media_report' && <MediaFields form={form} fieldError={fieldError} />}
+        <Radio.Group label={t('notifications.field.script')} value={v.script} onChange={(s) => form.set('script')(s as Script)}>
+          <Group mt={4}>
+            {(['zh-Hant', 'zh-Hans'] as const).map((s) => (
+              <Radio key={s} value={s} label={t(`notifications.script.name.${s}`)} />
+            ))}
+          </Group>
+        </Radio.Group>
+        <TextInput label={t('notifications.verification.subject')} required lang={lang} {...form.text('subject')} error={fieldError('subject')} />
+        <Textarea label={t('notifications.verification.question')} required autosize minRows={3} lang={lang} {...form.text('question')} error={fieldError('question')} />
+        <Group>
+          <Button type="submit" loading={ask.isPending}>
+            {t('notifications.verification.send')}
+          </Button>
+          <Button component={Link} to="/verification" variant="subtle">
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,126 @@
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { buildUser, PASSWORD } from '../support/harness.ts';
+import { logIn, mainText, startBrowserApp, type BrowserApp } from './browser.ts';
+
+const axeSource: string = createRequire(import.meta.url)('axe-core').source;
+type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+
+/** axe-core's serious and critical findings on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations: Violation[] = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+}
+
+/** Picks an option of a Mantine select by the select's label and the option's text. */
+async function choose(page: Page, label: RegExp, option: string | RegExp) {
+  await page.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option }).click();
+}
+
+async function invalid(input: Locator) {
+  return (await input.getAttribute('aria-invalid')) === 'true';
+}
+
+let liaison: BrowserApp;
+beforeAll(async () => {
+  liaison = await startBrowserApp();
+});
+afterAll(() => liaison?.close());
+
+describe('a food-safety notification from Hong Kong to Guangdong', () => {
+  it('is drafted in Traditional, approved by a second officer, read and followed up in Simplified, and the follow-up read back in Traditional', async () => {
+    const hkOfficer = await buildUser(liaison.ctx, { unit: 'hk-fhb', roles: ['officer'] });
+    const hkApprover = await buildUser(liaison.ctx, { unit: 'hk-fhb', roles: ['approver'] });
+    const gdOfficer = await buildUser(liaison.ctx, { unit: 'gd-fsco', roles: ['officer'] });
+
+    // The Hong Kong officer drafts in Traditional Chinese, with the screens in Traditional.
+    const hk = await liaison.newPage({ locale: 'zh-HK' });
+    await logIn(hk, hkOfficer.username, PASSWORD);
+    await hk.goto('/notifications');
+    await hk.locator('main table, main p').first().waitFor();
+    expect.soft(await seriousViolations(hk), 'inbox').toEqual([]);
+    await hk.getByRole('link', { name: '新增通報' }).click();
+    await hk.waitForURL('**/notifications/new');
+
+    await choose(hk, /^接收單位/, /gd-fsco/);
+    await choose(hk, /^訊息類別/, '重要的食品安全監測（抽驗）結果及風險監測');
+    await choose(hk, /^通報級別/, '警示通報');
+    await choose(hk, /^訊息來源/, '邊境檢查');
+    await hk.getByRole('textbox', { name: /^標題/ }).fill('冷凍蝦仁驗出孔雀石綠');
+    const scope = hk.getByRole('textbox', { name: /^事件涉及的範圍/ });
+    await hk.getByRole('textbox', { name: /^採取的防控措施/ }).fill('已封存該批產品，並通知進口商停止銷售及回收。');
+    await hk.getByRole('textbox', { name: /^需要注意的事項/ }).fill('請跟進有關養殖場及出口商，並通報調查結果。');
+    await hk.getByRole('button', { name: '新增產品' }).click();
+    await hk.getByRole('group', { name: '產品 1' }).getByRole('textbox', { name: /^名稱/ }).fill('冷凍蝦仁');
+
+    // Clause 1 is checked before anything is sent: the scope is missing.
+    await hk.getByRole('button', { name: '提交批核' }).click();
+    const clause1 = hk.locator('main').getByRole('alert');
+    await clause1.waitFor();
+    expect(await clause1.innerText()).toContain('按協議第一條');
+    expect(await clause1.innerText()).toContain('尚未填寫：事件涉及的範圍');
+    expect(await invalid(scope)).toBe(true);
+    expect(new URL(hk.url()).pathname).toBe('/notifications/new');
+    expect.soft(await seriousViolations(hk), 'compose form showing what clause 1 lacks').toEqual([]);
+
+    await scope.fill('一批由廣東省供港的冷凍蝦仁，在邊境抽驗中驗出孔雀石綠。');
+    expect(await invalid(scope)).toBe(false);
+    await hk.getByRole('button', { name: '提交批核' }).click();
+    await hk.waitForURL(/\/notifications\/[0-9a-f-]{36}$/);
+    const url = new URL(hk.url()).pathname;
+    await hk.getByText('已提交批核。').waitFor();
+    expect(await mainText(hk)).toContain('待批核');
+
+    // Four eyes: another officer of the unit, an approver, sends it and it gets its reference number.
+    const approver = await liaison.newPage();
+    await logIn(approver, hkApprover.username, PASSWORD);
+    await approver.goto(url);
+    await approver.getByRole('button', { name: 'Approve and send' }).click();
+    const approved = approver.getByText(/^Approved and sent: HK-FS-\d{4}-\d{4}\.$/);
+    await approved.waitFor();
+    const reference = (await approved.innerText()).match(/HK-FS-\d{4}-\d{4}/)![0];
+    expect(await approver.getByTestId('reference').innerText()).toBe(reference);
+    await approver.context().close();
+
+    // Guangdong reads it in Simplified: unread in the inbox, then opened, acknowledged and followed up.
+    const gd = await liaison.newPage({ locale: 'zh-CN' });
+    await logIn(gd, gdOfficer.username, PASSWORD);
+    await gd.goto('/notifications');
+    const row = gd.locator('main tr', { hasText: reference });
+    await row.waitFor();
+    expect(await row.getAttribute('data-unread')).toBe('true');
+    expect.soft(await seriousViolations(gd), 'inbox with an unread, overdue-able notification').toEqual([]);
+    await row.getByRole('link', { name: /冷冻虾仁验出孔雀石绿/ }).click();
+    await gd.getByRole('heading', { level: 1, name: '冷冻虾仁验出孔雀石绿' }).waitFor();
+    expect(await gd.getByTestId('notification-text').innerText()).toContain('一批由广东省供港的冷冻虾仁');
+    await gd.locator('#products-heading + * td', { hasText: '冷冻虾仁' }).waitFor();
+    expect.soft(await seriousViolations(gd), 'notification page').toEqual([]);
+
+    await gd.getByRole('button', { name: '确认收到' }).click();
+    await gd.getByText('已确认收到。').waitFor();
+    await gd.getByRole('textbox', { name: /^内容/ }).fill('已对涉事养殖场进行抽样检测，并暂停其产品出口。');
+    await gd.getByRole('button', { name: '提交跟进' }).click();
+    await gd.getByText('已提交跟进。').waitFor();
+    expect(await mainText(gd)).toContain('已对涉事养殖场进行抽样检测');
+    await gd.context().close();
+
+    // Back in Hong Kong, the follow-up written in Simplified reads in Traditional.
+    await hk.goto(url);
+    const followUps = hk.locator('section', { has: hk.getByRole('heading', { name: '跟進', level: 2 }) });
+    await followUps.getByText(/養殖場/).waitFor();
+    const text = await followUps.innerText();
+    expect(text).toContain('已對涉事養殖場進行抽樣檢測');
+    expect(text).not.toContain('养殖场');
+    expect(text).toContain('由簡體中文原文轉換，以原文為準。');
+    expect(await mainText(hk)).toContain('已確認收到');
+    await hk.context().close();
+  });
+});
