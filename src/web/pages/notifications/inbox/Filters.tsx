@@ -19,7 +19,7 @@ export function Filters({ params }: Props) {
   const choice = (key: keyof ListFilters, values: string[], prefix: string) => ({
     data: values.map((value) => ({ value, label: t(`${prefix}.${value}`) })),
     value: filters[key] ?? null,
-    onChange: (value: string | null) => setFilter(key as 'category', value),
+    onChange: (value: string | null) => setFilter(key, value),
     clearable: true,
     placeholder: t('notifications.filters.any'),
   });
