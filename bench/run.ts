@@ -19,7 +19,8 @@
  *
  * Knobs (environment): BENCH_ROWS (100000), BENCH_SEND_RATE (50), BENCH_SEND_SECONDS (20),
  * BENCH_ENGINES (pglite,postgres), BENCH_ANALYZE_PGLITE=1 (VACUUM ANALYZE on PGlite too, as
- * on PostgreSQL), BENCH_EXPLAIN=1 (print the plans of the listing and search queries).
+ * on PostgreSQL), BENCH_EXPLAIN=1 (print the plans of the listing and search queries),
+ * BENCH_KEEP_DB=1 (keep the PostgreSQL database afterwards, to study its plans with psql).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -679,7 +680,8 @@ async function runEngine(engine: 'pglite' | 'postgres'): Promise<EngineResult> {
   } finally {
     await app.close();
     await database.close();
-    await pgDatabase?.drop();
+    if (process.env.BENCH_KEEP_DB === '1' && pgDatabase) log(`kept database ${pgDatabase.url}`);
+    else await pgDatabase?.drop();
   }
 }
 

@@ -3,6 +3,7 @@ import { desc, sql } from 'drizzle-orm';
 import { auditLog } from '../db/schema.ts';
 import { ADMIN_PASSWORD, engines, logInAs, startTestApp, unitId, type TestApp } from '../../../test/support/harness.ts';
 import { verifyAuditTrail } from './verify-audit.ts';
+import { recordAudit, systemActor } from './record-audit.ts';
 
 describe.each(engines)('audit trail on %s', (engine) => {
   let t: TestApp;
@@ -41,6 +42,59 @@ describe.each(engines)('audit trail on %s', (engine) => {
     expect(after[0].n).toBe(afterLogin[0].n);
     expect(afterLogin[0].n).toBe(before[0].n + 1); // the log-in itself
   });
+
+  it('drops the entries of a savepoint that rolls back, and keeps those of the transaction around it', async () => {
+    const action = `test.savepoint.${engine}`;
+    await t.ctx.db.transaction(async (tx) => {
+      await recordAudit(tx, t.clock, { actor: systemActor, action, entityType: 'test', entityId: 'kept' });
+      await expect(
+        tx.transaction(async (inner) => {
+          await recordAudit(inner, t.clock, { actor: systemActor, action, entityType: 'test', entityId: 'dropped' });
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+    });
+    const rows = await t.ctx.db.select({ entityId: auditLog.entityId }).from(auditLog).where(sql`${auditLog.action} = ${action}`);
+    expect(rows.map((r) => r.entityId)).toEqual(['kept']);
+    expect(await verifyAuditTrail(t.ctx.db)).toMatchObject({ ok: true });
+  });
+
+  // PGlite has one connection: its transactions run one after the other anyway.
+  if (engine === 'postgres') {
+    it('lets a change commit while another audited transaction is still at work', async () => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let recorded!: () => void;
+      const slowHasRecorded = new Promise<void>((resolve) => (recorded = resolve));
+      const slow = t.ctx.db.transaction(async (tx) => {
+        await recordAudit(tx, t.clock, { actor: systemActor, action: 'test.slow', entityType: 'test', entityId: 'slow' });
+        recorded();
+        await held;
+      });
+      await slowHasRecorded;
+      // Were the chain's lock taken when the slow transaction recorded, this would wait for it.
+      const quick = t.ctx.db.transaction((tx) => recordAudit(tx, t.clock, { actor: systemActor, action: 'test.quick', entityType: 'test', entityId: 'quick' }));
+      const first = await Promise.race([quick.then(() => 'quick'), new Promise((resolve) => setTimeout(() => resolve('blocked'), 2_000))]);
+      release();
+      await slow;
+      expect(first).toBe('quick');
+      const order = await t.ctx.db.select({ action: auditLog.action }).from(auditLog).where(sql`${auditLog.action} in ('test.slow', 'test.quick')`).orderBy(auditLog.id);
+      expect(order.map((r) => r.action)).toEqual(['test.quick', 'test.slow']);
+      expect(await verifyAuditTrail(t.ctx.db)).toMatchObject({ ok: true });
+    });
+
+    it('keeps the chain whole when many transactions append at once', async () => {
+      await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          t.ctx.db.transaction(async (tx) => {
+            await recordAudit(tx, t.clock, { actor: systemActor, action: 'test.concurrent', entityType: 'test', entityId: String(i) });
+            await recordAudit(tx, t.clock, { actor: systemActor, action: 'test.concurrent', entityType: 'test', entityId: `${i}b` });
+          }),
+        ),
+      );
+      expect(await verifyAuditTrail(t.ctx.db)).toMatchObject({ ok: true });
+    });
+  }
 
   it('detects an altered entry: verify names the first entry that does not verify', async () => {
     const entries = await t.ctx.db.select().from(auditLog).orderBy(auditLog.id);

@@ -1,8 +1,9 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { desc, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/open.ts';
+import type { Db, DbOrTx } from '../db/open.ts';
 import { auditLog } from '../db/schema.ts';
 import type { Clock } from '../platform/clock.ts';
-import { GENESIS_HASH, entryHash } from './chain.ts';
+import { GENESIS_HASH, entryHash, type AuditFields } from './chain.ts';
 
 /** Who did something: a signed-in user, or the system itself (start-up, reference data). */
 export type Actor = { id: string | null; label: string };
@@ -11,9 +12,14 @@ export const systemActor: Actor = { id: null, label: 'system' };
 /** Serialises writers of the chain; any 64-bit constant unique to this purpose. */
 const AUDIT_CHAIN_LOCK = 7_305_215_001;
 
+/** The audit entries a transaction has recorded and will append to the chain just before it commits. */
+type Pending = { entries: AuditFields[]; open: boolean };
+const pendingInTransaction = new AsyncLocalStorage<Pending>();
+
 /**
- * Appends one entry to the audit trail. Call it inside the transaction that makes the
- * change, so that the change and its record commit or fail together.
+ * Records one entry of the audit trail. Call it inside the transaction that makes the change,
+ * so that the change and its record commit or fail together: the entry is appended to the
+ * chain at the end of that transaction (see appendAuditAtCommit), not at once.
  */
 export async function recordAudit(
   tx: DbOrTx,
@@ -27,10 +33,7 @@ export async function recordAudit(
     data?: Record<string, unknown>;
   },
 ): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const fields = {
+  const fields: AuditFields = {
     at: clock.now(),
     actorId: entry.actor.id,
     actor: entry.actor.label,
@@ -40,5 +43,65 @@ export async function recordAudit(
     unitId: entry.unitId ?? null,
     data: JSON.parse(JSON.stringify(entry.data ?? {})) as Record<string, unknown>,
   };
-  await tx.insert(auditLog).values({ ...fields, prevHash, hash: entryHash(prevHash, fields) });
+  const pending = pendingInTransaction.getStore();
+  if (pending?.open) pending.entries.push(fields);
+  else await tx.transaction((inner) => appendToChain(inner, [fields]));
+}
+
+/**
+ * Appends entries to the hash chain. Writers of the chain take turns on an advisory lock held
+ * until their transaction ends; this is the only part of a change that is serialised.
+ */
+async function appendToChain(tx: DbOrTx, entries: AuditFields[]): Promise<void> {
+  if (!entries.length) return;
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  // A statement of its own: one statement sees the data as of its start, before the lock was
+  // granted, and would miss the entry of the writer it waited for.
+  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows = entries.map((fields) => {
+    const hash = entryHash(prevHash, fields);
+    const row = { ...fields, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  await tx.insert(auditLog).values(rows);
+}
+
+/**
+ * Makes every transaction of db append its audit entries to the chain as its last statement
+ * before COMMIT, so that the chain's lock is held for a few milliseconds rather than for the
+ * whole transaction: concurrent changes run side by side and queue only to append. A nested
+ * transaction (savepoint) that rolls back takes its entries with it.
+ */
+export function appendAuditAtCommit(db: Db): Db {
+  const begin = db.transaction.bind(db);
+  db.transaction = ((work: (tx: never) => Promise<unknown>, config?: unknown) =>
+    begin(async (tx) => {
+      const pending: Pending = { entries: [], open: true };
+      let result: unknown;
+      try {
+        result = await pendingInTransaction.run(pending, () => work(keepEntriesOfSavepoints(tx, pending) as never));
+      } finally {
+        // Anything the work left running records on its own from now on.
+        pending.open = false;
+      }
+      await appendToChain(tx, pending.entries);
+      return result;
+    }, config as never)) as Db['transaction'];
+  return db;
+}
+
+function keepEntriesOfSavepoints<T extends { transaction: Db['transaction'] }>(tx: T, pending: Pending): T {
+  const savepoint = tx.transaction.bind(tx);
+  tx.transaction = (async (work: (inner: never) => Promise<unknown>, config?: unknown) => {
+    const mark = pending.entries.length;
+    try {
+      return await savepoint((inner) => work(keepEntriesOfSavepoints(inner as never, pending) as never), config as never);
+    } catch (error) {
+      pending.entries.length = mark;
+      throw error;
+    }
+  }) as Db['transaction'];
+  return tx;
 }

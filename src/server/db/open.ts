@@ -9,6 +9,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema.ts';
 import { acquireDataDirLock } from './lock.ts';
+import { appendAuditAtCommit } from '../audit/record-audit.ts';
 
 /** One database type for both engines: services never know which one they run on. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -31,7 +32,10 @@ export type OpenOptions =
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    // An idle connection that the server drops (restart, administrator) is discarded by the
+    // pool and replaced on next use; without a listener it would bring the process down.
+    pool.on('error', (error) => process.stderr.write(`database: idle connection lost: ${error.message}\n`));
+    const db = appendAuditAtCommit(drizzlePg(pool, { schema }) as unknown as Db);
     await migratePg(db as never, { migrationsFolder });
     return { db, engine: 'postgres', close: () => pool.end() };
   }
@@ -39,7 +43,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   try {
     const client = new PGlite(options.dataDir ? path.join(options.dataDir, 'pgdata') : undefined);
     await client.waitReady;
-    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    const db = appendAuditAtCommit(drizzlePglite(client, { schema }) as unknown as Db);
     await migratePglite(db as never, { migrationsFolder });
     return {
       db,

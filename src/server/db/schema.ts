@@ -249,6 +249,8 @@ export const searchDocuments = pgTable(
   (t) => [
     uniqueIndex('search_documents_ref_key').on(t.kind, t.refId),
     index('search_documents_tokens_idx').using('gin', t.tokens),
+    // Newest first, for a query that matches too many records to rank (search/search.ts).
+    index('search_documents_newest_idx').on(t.date.desc().nullsLast(), t.id.desc()),
   ],
 );
 

@@ -1,8 +1,9 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, inArray, isNotNull, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { followUps, notificationEvents, notifications, readMarks, searchDocuments, users } from '../db/schema.ts';
 import type { Context, Viewer } from '../platform/context.ts';
 import { queryExpression } from '../search/normalise.ts';
+import { fromTextMatches, walkingIndexes } from '../db/planner.ts';
 import { listAttachments, listDisseminations, listExpertConsultations } from './around.ts';
 import { listFollowUps } from './follow-ups.ts';
 import { notificationPolicy } from './policy.ts';
@@ -12,13 +13,23 @@ import type { listQuery } from './schemas.ts';
 import { unitRefs } from './units.ts';
 import { meetingsTriggeredBy } from '../meetings/meetings.ts';
 
-/** Listings count matches up to this many; more shows as this many. */
+/** Listings count matches up to this many; more shows as this many, with `more`. */
 export const TOTAL_CAP = 10_000;
+/** A listing searched with q counts its matches up to this many. */
+export const SEARCH_TOTAL_CAP = 1_000;
 
-/** The inbox, sent box or drafts of the viewer's unit, filtered, newest first. */
+/**
+ * The inbox, sent box or drafts of the viewer's unit, filtered, newest first.
+ *
+ * With q, the matches are first counted (up to SEARCH_TOTAL_CAP) starting from the text
+ * index and looking each match up; a query with few matches then pages through them, one
+ * with many walks the box newest first and checks each notification against the text
+ * index, which finds a page after a few dozen rows. PostgreSQL's estimate for a phrase
+ * (its bigrams taken as independent) cannot choose between the two; the count does.
+ */
 export async function listNotifications(ctx: Context, options: { viewer: Viewer; query: z.infer<typeof listQuery> }) {
   const { viewer, query } = options;
-  if (!viewer.unitId) return { total: 0, items: [] };
+  if (!viewer.unitId) return { total: 0, more: false, items: [] };
   const now = ctx.clock.now();
   const box: SQL =
     query.box === 'inbox'
@@ -27,8 +38,7 @@ export async function listNotifications(ctx: Context, options: { viewer: Viewer;
         ? and(eq(notifications.senderUnitId, viewer.unitId), isNotNull(notifications.sentAt))!
         : and(eq(notifications.senderUnitId, viewer.unitId), isNull(notifications.sentAt), ne(notifications.status, 'withdrawn'))!;
   const dateColumn = query.box === 'drafts' ? notifications.createdAt : notifications.sentAt;
-  const expression = query.q ? queryExpression(query.q) : null;
-  const where = and(
+  const filters = and(
     box,
     query.category ? eq(notifications.category, query.category) : undefined,
     query.classification ? eq(notifications.classification, query.classification) : undefined,
@@ -36,32 +46,74 @@ export async function listNotifications(ctx: Context, options: { viewer: Viewer;
     query.overdue === 'true' ? and(eq(notifications.status, 'sent'), lt(notifications.ackDueAt, now)) : undefined,
     query.from ? gte(dateColumn, new Date(`${query.from}T00:00:00Z`)) : undefined,
     query.to ? lte(dateColumn, new Date(`${query.to}T23:59:59.999Z`)) : undefined,
-    query.q
-      ? expression
-        ? inArray(
-            notifications.id,
-            ctx.db
-              .select({ id: sql<string>`${searchDocuments.refId}::uuid` })
-              .from(searchDocuments)
-              .where(and(eq(searchDocuments.kind, 'notification'), sql`${searchDocuments.tokens} @@ to_tsquery('simple', ${expression})`)),
-          )
-        : sql`false`
-      : undefined,
-  );
-  const [rows, [{ total }]] = await Promise.all([
-    ctx.db
+  )!;
+  const page = (db: Context['db'], where: SQL) =>
+    db
       .select({ n: notifications, readAt: readMarks.readAt })
       .from(notifications)
       .leftJoin(readMarks, and(eq(readMarks.notificationId, notifications.id), eq(readMarks.userId, viewer.userId)))
       .where(where)
       .orderBy(desc(dateColumn), desc(notifications.id))
       .limit(query.limit)
-      .offset(query.offset),
-    // Counting a whole busy inbox on every page costs more than the page: count up to a cap.
-    ctx.db.select({ total: sql<number>`count(*)::int` }).from(ctx.db.select({ one: sql`1` }).from(notifications).where(where).limit(TOTAL_CAP).as('capped')),
-  ]);
+      .offset(query.offset);
+
+  let rows: Awaited<ReturnType<typeof page>>;
+  let total: number;
+  let cap = TOTAL_CAP;
+  if (!query.q) {
+    let counted: { total: number }[];
+    [rows, counted] = await Promise.all([
+      page(ctx.db, filters),
+      // Counting a whole busy inbox on every page costs more than the page: count up to a cap.
+      ctx.db.select({ total: sql<number>`count(*)::int` }).from(ctx.db.select({ one: sql`1` }).from(notifications).where(filters).limit(TOTAL_CAP + 1).as('capped')),
+    ]);
+    total = Number(counted[0].total);
+  } else {
+    const expression = queryExpression(query.q);
+    if (!expression) return { total: 0, more: false, items: [] };
+    const matches = sql`${searchDocuments.tokens} @@ to_tsquery('simple', ${expression})`;
+    cap = SEARCH_TOTAL_CAP;
+    const [counted] = await fromTextMatches(ctx.db, (db) =>
+      db
+        .select({ total: sql<number>`count(*)::int` })
+        .from(
+          db
+            .select({ one: sql`1` })
+            .from(searchDocuments)
+            .innerJoin(notifications, eq(notifications.id, sql`${searchDocuments.refId}::uuid`))
+            .where(and(eq(searchDocuments.kind, 'notification'), matches, filters))
+            .limit(SEARCH_TOTAL_CAP + 1)
+            .as('capped'),
+        ),
+    );
+    total = Number(counted.total);
+    rows =
+      total > SEARCH_TOTAL_CAP
+        ? await walkingIndexes(ctx.db, (db) =>
+            page(
+              db,
+              and(
+                filters,
+                exists(
+                  db
+                    .select({ one: sql`1` })
+                    .from(searchDocuments)
+                    .where(and(eq(searchDocuments.kind, 'notification'), eq(searchDocuments.refId, sql`${notifications.id}::text`), matches)),
+                ),
+              )!,
+            ),
+          )
+        : await page(
+            ctx.db,
+            and(filters, inArray(notifications.id, ctx.db.select({ id: sql<string>`${searchDocuments.refId}::uuid` }).from(searchDocuments).where(and(eq(searchDocuments.kind, 'notification'), matches))))!,
+          );
+  }
   const refs = await unitRefs(ctx.db, rows.flatMap((r) => [r.n.senderUnitId, r.n.recipientUnitId]));
-  return { total: Number(total), items: rows.map((r) => presentNotification(r.n, refs, now, { unread: query.box === 'inbox' && !r.readAt })) };
+  return {
+    total: Math.min(total, cap),
+    more: total > cap,
+    items: rows.map((r) => presentNotification(r.n, refs, now, { unread: query.box === 'inbox' && !r.readAt })),
+  };
 }
 
 /** What needs the viewer's unit: unread and overdue in the inbox, drafts awaiting approval, open requests for information. */

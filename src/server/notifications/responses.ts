@@ -68,7 +68,11 @@ export const notificationDetailSchema = notificationSchema.extend({
   can: z.record(z.string(), z.boolean()).describe('What the caller may do now'),
 });
 
-export const notificationListSchema = z.object({ total: z.number(), items: z.array(notificationSchema) });
+export const notificationListSchema = z.object({
+  total: z.number().describe('Matches, counted up to 10 000 (up to 1 000 when searching with q)'),
+  more: z.boolean().describe('There are more matches than total says'),
+  items: z.array(notificationSchema),
+});
 export const summarySchema = z.object({
   unread: z.number(),
   overdue: z.number().describe('Inbox notifications past their acknowledgement deadline'),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Context } from '../platform/context.ts';
 import { errorResponses } from '../platform/openapi.ts';
 import { localizedTextSchema } from '../accounts/schemas.ts';
-import { search } from './search.ts';
+import { RANKED_MATCHES, search } from './search.ts';
 
 const searchQuery = z.object({
   q: z.string().trim().min(1).max(200).describe('Words in English or Chinese, in either script'),
@@ -19,7 +19,8 @@ const searchQuery = z.object({
 });
 
 const searchResult = z.object({
-  total: z.number(),
+  total: z.number().describe(`Matches, counted up to ${RANKED_MATCHES + 1}: more than ${RANKED_MATCHES} shows as ${RANKED_MATCHES + 1}`),
+  order: z.enum(['relevance', 'newest']).describe(`relevance: up to ${RANKED_MATCHES} matches, best first; newest: more matches than that, newest first`),
   results: z.array(
     z.object({
       kind: z.string(),

@@ -3,6 +3,7 @@ import type { Context, Viewer } from '../platform/context.ts';
 import { searchDocuments } from '../db/schema.ts';
 import { normalise, queryExpression } from './normalise.ts';
 import { toSimplified, toTraditional } from '../../shared/script.ts';
+import { walkingIndexes } from '../db/planner.ts';
 
 export type SearchOptions = {
   viewer: Viewer | null;
@@ -38,9 +39,18 @@ export function snippet(body: string, q: string, width = 120): string {
 const inReaderScript = (text: string, locale: SearchOptions['locale']) =>
   locale === 'zh-Hans' ? toSimplified(text) : locale === 'zh-Hant' ? toTraditional(text) : text;
 
+/** Up to this many matches are ranked by relevance; beyond it they are listed newest first. */
+export const RANKED_MATCHES = 1000;
+
+/**
+ * Search: matches are counted up to RANKED_MATCHES + 1. Up to RANKED_MATCHES are ranked by
+ * relevance; more than that (a common word: 香港 is in a third of all notifications) are
+ * listed newest first along the date index, which finds a page of them after reading a few
+ * dozen rows instead of ranking tens of thousands. The answer says which order it used.
+ */
 export async function search(ctx: Context, options: SearchOptions) {
   const expression = queryExpression(options.q);
-  if (!expression) return { total: 0, results: [] };
+  if (!expression) return { total: 0, order: 'relevance' as const, results: [] };
   const query = sql`to_tsquery('simple', ${expression})`;
   const where = and(
     sql`${searchDocuments.tokens} @@ ${query}`,
@@ -48,28 +58,40 @@ export async function search(ctx: Context, options: SearchOptions) {
     options.kinds?.length ? inArray(searchDocuments.kind, options.kinds) : undefined,
     options.partyCode ? sql`${options.partyCode} = any(${searchDocuments.partyCodes})` : undefined,
   );
-  const rank = sql<number>`ts_rank(${searchDocuments.tokens}, ${query})`;
-  const [rows, [{ total }]] = await Promise.all([
-    ctx.db
-      .select({
-        kind: searchDocuments.kind,
-        refId: searchDocuments.refId,
-        title: searchDocuments.title,
-        body: searchDocuments.body,
-        url: searchDocuments.url,
-        date: searchDocuments.date,
-        rank,
-      })
-      .from(searchDocuments)
-      .where(where)
-      .orderBy(desc(rank), searchDocuments.id)
-      .limit(options.limit)
-      .offset(options.offset),
-    // Counted up to a cap: a common word matches tens of thousands of records.
-    ctx.db.select({ total: sql<number>`count(*)::int` }).from(ctx.db.select({ one: sql`1` }).from(searchDocuments).where(where).limit(10_000).as('capped')),
-  ]);
+  const [{ total }] = await ctx.db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(ctx.db.select({ one: sql`1` }).from(searchDocuments).where(where).limit(RANKED_MATCHES + 1).as('capped'));
+  const order = Number(total) > RANKED_MATCHES ? ('newest' as const) : ('relevance' as const);
+  const columns = {
+    kind: searchDocuments.kind,
+    refId: searchDocuments.refId,
+    title: searchDocuments.title,
+    body: searchDocuments.body,
+    url: searchDocuments.url,
+    date: searchDocuments.date,
+  };
+  const rows =
+    order === 'relevance'
+      ? await ctx.db
+          .select(columns)
+          .from(searchDocuments)
+          .where(where)
+          .orderBy(desc(sql`ts_rank(${searchDocuments.tokens}, ${query})`), searchDocuments.id)
+          .limit(options.limit)
+          .offset(options.offset)
+      : await walkingIndexes(ctx.db, (db) =>
+          db
+            .select(columns)
+            .from(searchDocuments)
+            .where(where)
+            // As search_documents_newest_idx is ordered.
+            .orderBy(sql`${searchDocuments.date} desc nulls last`, sql`${searchDocuments.id} desc nulls last`)
+            .limit(options.limit)
+            .offset(options.offset),
+        );
   return {
     total: Number(total),
+    order,
     results: rows.map((r) => ({ kind: r.kind, id: r.refId, title: r.title, snippet: inReaderScript(snippet(r.body, options.q), options.locale), url: r.url, date: r.date })),
   };
 }

@@ -86,7 +86,7 @@ export function SearchPage() {
       {q && results.data && (
         <>
           <Text role="status" fw={600}>
-            {t('search.total', { n: results.data.total, q })}
+            {results.data.order === 'newest' ? t('search.totalNewest', { n: results.data.total - 1, q }) : t('search.total', { n: results.data.total, q })}
           </Text>
           <SearchResults results={results.data.results} q={q} />
           {results.data.total > pageSize && (

@@ -52,7 +52,7 @@ export function InboxPage() {
               {list.data && (
                 <>
                   <Text size="sm" c="dimmed" role="status">
-                    {t('notifications.list.total', { n: list.data.total })}
+                    {t(list.data.more ? 'notifications.list.totalMore' : 'notifications.list.total', { n: list.data.total })}
                   </Text>
                   <Box visibleFrom="sm">
                     <NotificationTable box={b} items={list.data.items} />

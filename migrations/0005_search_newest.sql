@@ -1,0 +1,1 @@
+CREATE INDEX "search_documents_newest_idx" ON "search_documents" USING btree ("date" DESC NULLS LAST,"id" DESC NULLS LAST);
