@@ -42,17 +42,24 @@ export class ApiError extends Error {
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type RequestOptions = { body?: unknown; form?: FormData; idempotencyKey?: string };
 
-async function call<T>(method: Method, path: string, body?: unknown): Promise<T> {
+/**
+ * Every call of the web app: the reader's language, the session cookie, an Idempotency-Key when
+ * given (a retried POST then does nothing twice), JSON or a multipart upload, and every failure
+ * as an ApiError with the server's translated message.
+ */
+export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   let response: Response;
   try {
     response = await fetch(`/api/v1${path}`, {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
   } catch {
     throw new ApiError(0, 'network', i18next.t('errors.network'));
@@ -67,9 +74,11 @@ async function call<T>(method: Method, path: string, body?: unknown): Promise<T>
   return data as T;
 }
 
-function query(params: Record<string, string | number | undefined>): string {
+const call = <T>(method: Method, path: string, body?: unknown) => request<T>(method, path, { body });
+
+export function query(params: Record<string, string | number | boolean | undefined | null>): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
   const text = search.toString();
   return text ? `?${text}` : '';
 }

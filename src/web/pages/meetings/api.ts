@@ -1,4 +1,4 @@
-import { query, request } from '../notifications/lib/http.ts';
+import { query, request } from '../../api.ts';
 import type { ActionItemInput, CreateMeetingInput, Meeting, UpdateMeetingInput } from '../notifications/lib/types.ts';
 
 const one = (id: string) => `/meetings/${encodeURIComponent(id)}`;

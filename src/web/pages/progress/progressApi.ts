@@ -1,6 +1,4 @@
-import i18next from 'i18next';
-import { ApiError } from '../../api.ts';
-import { currentLocale } from '../../i18n.ts';
+import { request } from '../../api.ts';
 import type { Locale } from '../../types.ts';
 import type {
   Area,
@@ -16,30 +14,8 @@ import type {
   UpdateReportInput,
 } from './types.ts';
 
-type Method = 'GET' | 'POST' | 'PATCH';
-
-/**
- * The same call as src/web/api.ts makes (its `call` is not exported): the reader's language,
- * the session cookie, and every failure as an ApiError with the server's translated message.
- */
-async function call<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1/progress${path}`, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
-  } catch {
-    throw new ApiError(0, 'network', i18next.t('progress.errors.network'));
-  }
-  if (response.status === 204) return undefined as T;
-  const data = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = data?.error;
-    if (error?.code && error?.message) throw new ApiError(response.status, error.code, error.message, error.fields ?? []);
-    throw new ApiError(response.status, 'http', i18next.t('progress.errors.http', { status: response.status }));
-  }
-  return data as T;
-}
+/** The progress API's calls, under /api/v1/progress. */
+const call = <T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown) => request<T>(method, `/progress${path}`, { body });
 
 const asOfQuery = (asOf: string) => `?asOf=${encodeURIComponent(asOf)}`;
 

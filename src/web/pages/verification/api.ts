@@ -1,5 +1,5 @@
 import { ApiError } from '../../api.ts';
-import { query, request } from '../notifications/lib/http.ts';
+import { query, request } from '../../api.ts';
 import type { AnswerInput, MediaReportInput, PrePublicationInput, Verification, VerificationKind } from '../notifications/lib/types.ts';
 
 export type Direction = 'incoming' | 'outgoing';

@@ -1,4 +1,4 @@
-import { query, request } from './http.ts';
+import { query, request } from '../../../api.ts';
 import type {
   CreateNotificationInput,
   CustomsRoutingInput,
