@@ -20,9 +20,18 @@
  * Knobs (environment): BENCH_ROWS (100000), BENCH_SEND_RATE (50), BENCH_SEND_SECONDS (20),
  * BENCH_ENGINES (pglite,postgres), BENCH_ANALYZE_PGLITE=1 (VACUUM ANALYZE on PGlite too, as
  * on PostgreSQL), BENCH_EXPLAIN=1 (print the plans of the listing and search queries),
- * BENCH_KEEP_DB=1 (keep the PostgreSQL database afterwards, to study its plans with psql).
+ * BENCH_KEEP_DB=1 (keep the PostgreSQL database afterwards, to study its plans with psql),
+ * BENCH_CPU_PROFILE=dir (a V8 CPU profile of sending one at a time, for DevTools),
+ * BENCH_INLINE=1 (the steady-rate sends on PostgreSQL against the server in this process, not
+ * in a process of its own).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import inspector from 'node:inspector/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
@@ -382,6 +391,86 @@ async function seed(db: Db, parties: Parties, rows: number) {
   return elapsed;
 }
 
+/** Starts Liaison as `npm start` does (src/server/main.ts, production settings) on a database, on a free port. */
+async function startServerProcess(databaseUrl: string) {
+  const port = await new Promise<number>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as AddressInfo;
+      probe.close(() => resolve(free));
+    });
+  });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LIAISON_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'liaison-bench-')) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const base = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server process exited (${child.exitCode}): ${stderr}`);
+    if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) break;
+    if (performance.now() - started > 60_000) throw new Error(`the server process did not start within 60 s: ${stderr}`);
+    await sleep(100);
+  }
+  log(`  server process ${child.pid} ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return {
+    base,
+    pid: child.pid!,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** CPU time a process has spent so far (user + system, /proc/<pid>/stat), in ms; null where there is no /proc. */
+function processCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ (100)
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * BENCH_CPU_PROFILE=dir: a V8 CPU profile of a phase (open it in Chrome's DevTools), written to
+ * dir/<phase>.cpuprofile.
+ */
+async function startCpuProfile() {
+  const dir = process.env.BENCH_CPU_PROFILE;
+  if (!dir) return { stop: async (_phase: string) => {} };
+  const session = new inspector.Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    stop: async (phase: string) => {
+      const { profile } = await session.post('Profiler.stop');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, `${phase}.cpuprofile`), JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
+/** CPU time the whole machine has spent so far (all cores, /proc/stat), in ms; null where there is no /proc. */
+function machineCpuMs(): number | null {
+  try {
+    const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+    const [user, nice, system, , , irq, softirq, steal] = fields.map(Number);
+    return ((user + nice + system + irq + softirq + steal) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
 /** Statements sent through node-postgres (the app's PostgreSQL driver), counted to show round trips per operation. */
 const statements = { total: 0, approve: 0, listing: 0 };
 const query = pg.Client.prototype.query;
@@ -574,17 +663,19 @@ async function runEngine(engine: 'pglite' | 'postgres'): Promise<EngineResult> {
 
     // ---- (a) Send → inbox at a steady rate. ----
     const sends = Math.round(SEND_RATE * SEND_SECONDS);
-    const oneAtATime = 40;
-    log(`preparing ${sends + oneAtATime} submitted drafts …`);
+    const oneAtATime = 100;
+    // Sends warm a fresh server process up (its code compiled and optimised) before it is measured.
+    const warmUp = 300;
+    log(`preparing ${sends + oneAtATime + warmUp} submitted drafts …`);
     const prepared: { id: string; approver: string; recipient: string }[] = [];
     const random = rng(18);
-    const prepareMs = await insertInBatches(db, sends + oneAtATime, (i) => {
+    const prepareMs = await insertInBatches(db, sends + oneAtATime + warmUp, (i) => {
       const fromHongKong = i % 2 === 0;
       const row = notificationRow(random, parties, fromHongKong, null);
       prepared.push({ id: row.id, approver: fromHongKong ? cookie.hkApprover : cookie.gdApprover, recipient: fromHongKong ? cookie.gdOfficer : cookie.hkOfficer });
       return row;
     });
-    facts.push(`${sends + oneAtATime} submitted drafts (awaiting approval, with their search rows) inserted beforehand in ${(prepareMs / 1000).toFixed(1)} s`);
+    facts.push(`${sends + oneAtATime + warmUp} submitted drafts (awaiting approval, with their search rows) inserted beforehand in ${(prepareMs / 1000).toFixed(1)} s`);
 
     log(`send → inbox at ${SEND_RATE}/s for ${SEND_SECONDS} s …`);
     const sendToInbox: number[] = [];
@@ -601,16 +692,16 @@ async function runEngine(engine: 'pglite' | 'postgres'): Promise<EngineResult> {
     let errors = 0;
     let firstError = '';
     let notStarted = 0;
-    const sendOne = async (p: (typeof prepared)[number], scheduled: number, into = { approve: approveTimes, total: sendToInbox }) => {
+    const sendOne = async (p: (typeof prepared)[number], scheduled: number, into = { approve: approveTimes, total: sendToInbox }, via = http) => {
       startLag.push(performance.now() - scheduled);
       const t0 = performance.now();
       const before = statements.total;
-      const approved = await http.expectOk(http.call('POST', `/notifications/${p.id}/approve`, { cookie: p.approver, key: `bench-approve-${p.id}` }));
+      const approved = await via.expectOk(via.call('POST', `/notifications/${p.id}/approve`, { cookie: p.approver, key: `bench-approve-${p.id}` }));
       into.approve.push(performance.now() - t0);
       statements.approve += statements.total - before;
       for (let attempt = 1; ; attempt++) {
         const beforeList = statements.total;
-        const list = await http.expectOk(http.call('GET', '/notifications?box=inbox&limit=50', { cookie: p.recipient }));
+        const list = await via.expectOk(via.call('GET', '/notifications?box=inbox&limit=50', { cookie: p.recipient }));
         statements.listing += statements.total - beforeList;
         const items = list.items as { id: string; sentAt: string }[];
         // Listed, or already pushed below the first page by 50 sent after it (when the server falls behind).
@@ -631,13 +722,32 @@ async function runEngine(engine: 'pglite' | 'postgres'): Promise<EngineResult> {
     // First one at a time: what a send costs when nothing else is going on.
     const single = { approve: [] as number[], total: [] as number[] };
     const statementsBefore = { ...statements };
+    const cpuBefore = { node: process.cpuUsage(), machine: machineCpuMs() };
+    const profile = await startCpuProfile();
     for (let i = sends; i < sends + oneAtATime; i++) await sendOne(prepared[i], performance.now(), single);
+    await profile.stop(`${engine}-one-at-a-time`);
+    const nodeCpu = process.cpuUsage(cpuBefore.node);
+    const machineCpu = machineCpuMs();
+    facts.push(
+      `CPU per send, one at a time: this process (server and client) ${ms((nodeCpu.user + nodeCpu.system) / 1000 / oneAtATime)} ms` +
+        (machineCpu !== null && cpuBefore.machine !== null ? `, the whole machine (with ${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'}) ${ms((machineCpu - cpuBefore.machine) / oneAtATime)} ms` : ''),
+    );
     if (engine === 'postgres') {
       const per = (k: keyof typeof statements) => ((statements[k] - statementsBefore[k]) / oneAtATime).toFixed(0);
       facts.push(`SQL statements (round trips to PostgreSQL) per send, one at a time: POST …/approve ${per('approve')}, the recipient's GET /notifications ${per('listing')}`);
     }
     startLag.length = 0;
     polls.length = 0;
+    // At a steady rate, on PostgreSQL, the server runs in its own process as `npm start` runs it,
+    // so the load this process generates does not queue on the server's event loop.
+    const server = engine === 'postgres' && process.env.BENCH_INLINE !== '1' ? await startServerProcess(pgDatabase!.url) : null;
+    const steady = server ? client(server.base) : http;
+    if (server) {
+      const unmeasured = { approve: [] as number[], total: [] as number[] };
+      for (let i = sends + oneAtATime; i < sends + oneAtATime + warmUp; i++) await sendOne(prepared[i], performance.now(), unmeasured, steady);
+      facts.push(`the server process was warmed up by ${warmUp} sends one at a time (send → inbox p50 ${ms(stats(unmeasured.total.slice(-100)).p50)} ms over the last 100)`);
+    }
+    const serverCpuBefore = server ? processCpuMs(server.pid) : null;
     runStarted = performance.now();
     for (let i = 0; i < sends; i++) {
       const scheduled = runStarted + i * interval;
@@ -652,7 +762,7 @@ async function runEngine(engine: 'pglite' | 'postgres'): Promise<EngineResult> {
       }
       active++;
       inFlight.push(
-        sendOne(prepared[i], scheduled)
+        sendOne(prepared[i], scheduled, undefined, steady)
           .catch((error) => {
             errors++;
             firstError ||= String((error as Error).cause ?? error);
@@ -665,12 +775,18 @@ async function runEngine(engine: 'pglite' | 'postgres'): Promise<EngineResult> {
     }
     await Promise.all(inFlight);
     const achieved = sendToInbox.length / ((performance.now() - runStarted) / 1000);
+    if (server) {
+      const cpu = processCpuMs(server.pid);
+      if (cpu !== null && serverCpuBefore !== null) facts.push(`the server process at ${SEND_RATE} sends/s: ${ms((cpu - serverCpuBefore) / (performance.now() - runStarted) * 100)} % of one core, ${ms((cpu - serverCpuBefore) / sendToInbox.length)} ms CPU per send`);
+      await server.stop();
+    }
     const pollStats = stats(polls);
     facts.push(
       `send → inbox: ${sends} sends scheduled at ${SEND_RATE}/s (at most ${SEND_MAX_IN_FLIGHT} at once), ${sendToInbox.length} completed at ${achieved.toFixed(1)}/s overall, ${notStarted} not started within ${SEND_SECONDS} s + ${SEND_OVERRUN_MS / 1000} s, ${errors} failed${firstError ? ` (first: ${firstError})` : ''}; client start lag p99 ${ms(stats(startLag).p99)} ms; inbox polls per send p50 ${pollStats.p50}, max ${pollStats.max}; already below the first page when listed: ${pushedBelowFirstPage}; not in the inbox within 10 s: ${notFound}`,
     );
-    rows.unshift({ what: `send → inbox (approve, then recipient's listing) @${SEND_RATE}/s`, stats: stats(sendToInbox), bare: 'insert', target: engine === 'postgres' ? { value: TARGETS.sendToInboxP99, of: 'p99' } : undefined });
-    rows.splice(1, 0, { what: `  of which POST …/approve alone @${SEND_RATE}/s`, stats: stats(approveTimes), bare: 'insert' });
+    const where = server ? ' (server process)' : '';
+    rows.unshift({ what: `send → inbox (approve, then recipient's listing) @${SEND_RATE}/s${where}`, stats: stats(sendToInbox), bare: 'insert', target: engine === 'postgres' ? { value: TARGETS.sendToInboxP99, of: 'p99' } : undefined });
+    rows.splice(1, 0, { what: `  of which POST …/approve alone @${SEND_RATE}/s${where}`, stats: stats(approveTimes), bare: 'insert' });
     rows.splice(2, 0, { what: 'send → inbox, one at a time', stats: stats(single.total), bare: 'insert' });
     rows.splice(3, 0, { what: '  of which POST …/approve alone, one at a time', stats: stats(single.approve), bare: 'insert' });
 
@@ -772,7 +888,7 @@ async function main() {
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
-  console.log(`${ROWS} stored notifications; send → inbox at ${SEND_RATE}/s for ${SEND_SECONDS} s; server and client in this process, HTTP over 127.0.0.1 with keep-alive`);
+  console.log(`${ROWS} stored notifications; send → inbox at ${SEND_RATE}/s for ${SEND_SECONDS} s; HTTP over 127.0.0.1 with keep-alive; the server in this process, except at the steady rate on PostgreSQL (its own process, as npm start runs it)`);
   for (const engine of engines) {
     const result = await runEngine(engine);
     const bare = { insert: result.rows.find((r) => r.what.startsWith('bare insert'))!.stats.p50, select: result.rows.find((r) => r.what.startsWith('bare indexed select'))!.stats.p50 };

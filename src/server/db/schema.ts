@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { relations, sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
@@ -248,7 +248,9 @@ export const searchDocuments = pgTable(
   },
   (t) => [
     uniqueIndex('search_documents_ref_key').on(t.kind, t.refId),
-    index('search_documents_tokens_idx').using('gin', t.tokens),
+    // Without a pending list: with one, the write that fills it (4 MB) merges it into the index
+    // and waits the whole time, and every search reads it from end to end until then.
+    index('search_documents_tokens_idx').using('gin', t.tokens).with({ fastupdate: false }),
     // Newest first, for a query that matches too many records to rank (search/search.ts).
     index('search_documents_newest_idx').on(t.date.desc().nullsLast(), t.id.desc()),
   ],
@@ -707,3 +709,28 @@ export const mailOutbox = pgTable('mail_outbox', {
   attempts: integer('attempts').notNull().default(0),
   lastError: text('last_error'),
 });
+
+// ---- Relations: what a notification's page loads with it, in one query (db.query.notifications). ----
+
+export const notificationRelations = relations(notifications, ({ one, many }) => ({
+  sender: one(units, { fields: [notifications.senderUnitId], references: [units.id], relationName: 'sender' }),
+  recipient: one(units, { fields: [notifications.recipientUnitId], references: [units.id], relationName: 'recipient' }),
+  author: one(users, { fields: [notifications.authorId], references: [users.id], relationName: 'author' }),
+  approver: one(users, { fields: [notifications.approverId], references: [users.id], relationName: 'approver' }),
+  events: many(notificationEvents),
+  followUps: many(followUps),
+  disseminations: many(disseminations),
+  expertConsultations: many(expertConsultations),
+  attachments: many(attachments),
+  readMarks: many(readMarks),
+  meetings: many(meetings),
+}));
+
+export const notificationEventRelations = relations(notificationEvents, ({ one }) => ({ notification: one(notifications, { fields: [notificationEvents.notificationId], references: [notifications.id] }) }));
+export const followUpRelations = relations(followUps, ({ one }) => ({ notification: one(notifications, { fields: [followUps.notificationId], references: [notifications.id] }) }));
+export const disseminationRelations = relations(disseminations, ({ one }) => ({ notification: one(notifications, { fields: [disseminations.notificationId], references: [notifications.id] }) }));
+export const expertConsultationRelations = relations(expertConsultations, ({ one }) => ({ notification: one(notifications, { fields: [expertConsultations.notificationId], references: [notifications.id] }) }));
+export const attachmentRelations = relations(attachments, ({ one }) => ({ notification: one(notifications, { fields: [attachments.notificationId], references: [notifications.id] }) }));
+export const readMarkRelations = relations(readMarks, ({ one }) => ({ notification: one(notifications, { fields: [readMarks.notificationId], references: [notifications.id] }) }));
+/** A meeting convened from a notification (trigger kind 'notification'). */
+export const meetingRelations = relations(meetings, ({ one }) => ({ notification: one(notifications, { fields: [meetings.triggerId], references: [notifications.id] }) }));

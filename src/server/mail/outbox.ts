@@ -1,43 +1,42 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, eq, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/open.ts';
 import { mailOutbox, units, users } from '../db/schema.ts';
 import type { Context, Role } from '../platform/context.ts';
-import { defaultLocale, isLocale, mailT } from '../../shared/i18n.ts';
+import { defaultLocale, locales, mailT, type Locale } from '../../shared/i18n.ts';
 
 /** Sends one e-mail; SMTP in production, a fake in tests. */
 export interface Mailer {
   send(message: { to: string; subject: string; text: string }): Promise<void>;
 }
 
+/** Stands for the told unit's name in the rendered messages until the database fills it in. */
+const UNIT_NAME = '\u0001unit\u0001';
+
 /**
  * Queues an e-mail to every active user of a unit with one of the roles, in each user's
  * language. Written in the caller's transaction, so mail goes out only for what committed.
+ * One statement: the message is rendered in each language here, and the database picks each
+ * user's and fills in the unit's name in that language.
  */
 export async function tellUnit(
   tx: DbOrTx,
   ctx: Context,
   options: { unitId: string; roles: Role[]; what: string; title: string; link: string; exceptUserId?: string },
 ) {
-  const [unit] = await tx.select({ name: units.name }).from(units).where(eq(units.id, options.unitId));
-  const people = await tx
-    .select({ id: users.id, email: users.email, locale: users.locale, roles: users.roles })
-    .from(users)
-    .where(and(eq(users.unitId, options.unitId), eq(users.active, true), isNotNull(users.email)));
-  const now = ctx.clock.now();
-  const rows = people
-    .filter((p) => p.id !== options.exceptUserId && p.roles.some((r) => (options.roles as string[]).includes(r)))
-    .map((p) => {
-      const locale = isLocale(p.locale) ? p.locale : defaultLocale;
+  const rendered = Object.fromEntries(
+    locales.map((locale) => {
       const t = mailT(locale);
       const what = t(`what.${options.what}`);
-      return {
-        to: p.email!,
-        subject: t('subject', { what, title: options.title }),
-        body: t('body', { what, title: options.title, link: `${ctx.config.publicUrl}${options.link}`, unit: unit?.name[locale] ?? '' }),
-        createdAt: now,
-      };
-    });
-  if (rows.length) await tx.insert(mailOutbox).values(rows);
+      return [locale, { subject: t('subject', { what, title: options.title }), body: t('body', { what, title: options.title, link: `${ctx.config.publicUrl}${options.link}`, unit: UNIT_NAME }) }];
+    }),
+  ) as Record<Locale, { subject: string; body: string }>;
+  const locale = sql`(case when ${users.locale} in (${sql.join(locales.map((l) => sql`${l}`), sql`, `)}) then ${users.locale} else ${defaultLocale} end)`;
+  const inLanguage = (part: 'subject' | 'body') => sql`(case ${locale} ${sql.join(locales.map((l) => sql`when ${l} then ${rendered[l][part]}`), sql` `)} end)`;
+  await tx.execute(sql`
+    insert into ${mailOutbox} ("to", "subject", "body", "created_at")
+    select ${users.email}, ${inLanguage('subject')}, replace(${inLanguage('body')}, ${UNIT_NAME}, ${units.name} ->> ${locale}), ${ctx.clock.now().toISOString()}::timestamptz
+    from ${users} join ${units} on ${units.id} = ${users.unitId}
+    where ${and(eq(users.unitId, options.unitId), eq(users.active, true), isNotNull(users.email), arrayOverlaps(users.roles, options.roles), options.exceptUserId ? ne(users.id, options.exceptUserId) : undefined)}`);
 }
 
 /** Sends what is waiting in the outbox; a failure is retried on the next run, up to five times. */

@@ -186,6 +186,3 @@ export async function listMeetings(ctx: Context, options: { viewer: Viewer; noti
   return present(ctx.db, rows, ctx.clock.now(), viewer);
 }
 
-export const meetingsTriggeredBy = (ctx: Context, viewer: Viewer, notificationId: string) =>
-  listMeetings(ctx, { viewer, notificationId }).then((list) => list.map((m) => ({ id: m.id, title: m.title, kind: m.kind, scheduledAt: m.scheduledAt })));
-

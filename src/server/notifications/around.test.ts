@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
-import { mailOutbox, notifications, users } from '../db/schema.ts';
+import { mailOutbox, notifications, units, users } from '../db/schema.ts';
 import { dispatchMail } from '../mail/outbox.ts';
 import { smtpMailer } from '../mail/smtp.ts';
 import { buildUser, engines, logInAs, startTestApp, unitId, type TestApp } from '../../../test/support/harness.ts';
@@ -107,7 +107,7 @@ describe.each(engines)('around a notification on %s', (engine) => {
     expect(news.items.length).toBeGreaterThan(0);
     expect(news.items.every((i: { classification: string }) => i.classification === 'news')).toBe(true);
     const found = (await call(t.app, gdOfficer, 'GET', `/notifications?box=inbox&q=${encodeURIComponent('防腐剂')}`)).json();
-    expect(found.items.map((i: { text: { 'zh-Hant': { title: string } } }) => i.text['zh-Hant'].title)).toEqual(['食品添加劑標準修訂']);
+    expect(found.items.map((i: { title: { 'zh-Hant': string } }) => i.title['zh-Hant'])).toEqual(['食品添加劑標準修訂']);
     const sentBox = (await call(t.app, hkOfficer, 'GET', '/notifications?box=sent&category=policy_regulation_standard')).json();
     expect(sentBox.total).toBe(1);
     const later = (await call(t.app, gdOfficer, 'GET', '/notifications?box=inbox&from=2999-01-01')).json();
@@ -141,6 +141,11 @@ describe.each(engines)('around a notification on %s', (engine) => {
       expect(decodeMail(toApprover.data)).toContain('待你批核的通報');
       expect(decodeMail(toGd.data)).toContain('贵单位的新通报');
       expect(decodeMail(toGd.data)).toMatch(/HK-FS-\d{4}-\d{4}/);
+      // Each names the unit it was sent to, in the reader's language, with nothing of the template left.
+      const unitName = async (code: string) => (await t.ctx.db.select({ name: units.name }).from(units).where(eq(units.code, code)))[0].name;
+      expect(decodeMail(toGd.data)).toContain((await unitName('gd-fsco'))['zh-Hans']);
+      expect(decodeMail(toApprover.data)).toContain((await unitName('hk-fhb'))['zh-Hant']);
+      expect(decodeMail(toGd.data) + decodeMail(toApprover.data)).not.toContain('\u0001');
       expect((await dispatchMail(t.ctx.db, smtpMailer(`smtp://127.0.0.1:${port}`, 'x@test'), () => t.clock.now())).sent).toBe(0);
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));

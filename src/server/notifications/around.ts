@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { DbOrTx } from '../db/open.ts';
 import { attachments, disseminations, distributionLists, expertConsultations, notifications } from '../db/schema.ts';
 import type { Context, Viewer } from '../platform/context.ts';
 import { hasRole } from '../platform/context.ts';
@@ -27,9 +26,8 @@ export async function recordDissemination(ctx: Context, options: { viewer: Viewe
   });
 }
 
-export async function listDisseminations(db: DbOrTx, notificationId: string) {
-  const rows = await db.select().from(disseminations).where(eq(disseminations.notificationId, notificationId)).orderBy(asc(disseminations.informedAt));
-  return rows.map((d) => ({ id: d.id, department: d.department, informedAt: d.informedAt.toISOString(), means: d.means, note: d.note, recordedBy: d.recordedBy }));
+export function presentDissemination(d: typeof disseminations.$inferSelect) {
+  return { id: d.id, department: d.department, informedAt: d.informedAt.toISOString(), means: d.means, note: d.note, recordedBy: d.recordedBy };
 }
 
 /** Clause 1 ¶4: imported/exported food goes through the customs channel; record where and when it was routed. */
@@ -96,9 +94,8 @@ export async function recordExpertAdvice(ctx: Context, options: { viewer: Viewer
   });
 }
 
-export async function listExpertConsultations(db: DbOrTx, notificationId: string) {
-  const rows = await db.select().from(expertConsultations).where(eq(expertConsultations.notificationId, notificationId)).orderBy(asc(expertConsultations.requestedAt));
-  return rows.map((c) => ({ id: c.id, question: c.question, experts: c.experts, advice: c.advice, adviceAt: c.adviceAt?.toISOString() ?? null, requestedBy: c.requestedBy, requestedAt: c.requestedAt.toISOString() }));
+export function presentExpertConsultation(c: typeof expertConsultations.$inferSelect) {
+  return { id: c.id, question: c.question, experts: c.experts, advice: c.advice, adviceAt: c.adviceAt?.toISOString() ?? null, requestedBy: c.requestedBy, requestedAt: c.requestedAt.toISOString() };
 }
 
 /** Lab reports and photos: PDF, images, spreadsheets and text, at most 10 MB each. */
@@ -124,13 +121,11 @@ export async function addAttachment(ctx: Context, options: { viewer: Viewer; id:
   });
 }
 
-export async function listAttachments(db: DbOrTx, notificationId: string) {
-  const rows = await db
-    .select({ id: attachments.id, filename: attachments.filename, contentType: attachments.contentType, size: attachments.size, sha256: attachments.sha256, uploadedBy: attachments.uploadedBy, uploadedAt: attachments.uploadedAt })
-    .from(attachments)
-    .where(eq(attachments.notificationId, notificationId))
-    .orderBy(asc(attachments.uploadedAt));
-  return rows.map((a) => ({ ...a, uploadedAt: a.uploadedAt.toISOString() }));
+/** An attachment as listed: what it is, without its content. */
+export const attachmentColumns = { id: true, filename: true, contentType: true, size: true, sha256: true, uploadedBy: true, uploadedAt: true } as const;
+
+export function presentAttachment(a: Pick<typeof attachments.$inferSelect, keyof typeof attachmentColumns>) {
+  return { ...a, uploadedAt: a.uploadedAt.toISOString() };
 }
 
 export async function getAttachment(ctx: Context, options: { viewer: Viewer; id: string; attachmentId: string }) {

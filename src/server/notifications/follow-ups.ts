@@ -1,6 +1,5 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { DbOrTx } from '../db/open.ts';
 import { followUps, notifications } from '../db/schema.ts';
 import type { Context, Viewer } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
@@ -68,9 +67,8 @@ export async function addFollowUp(ctx: Context, options: { viewer: Viewer; id: s
   });
 }
 
-export async function listFollowUps(db: DbOrTx, notificationId: string, now: Date) {
-  const rows = await db.select().from(followUps).where(eq(followUps.notificationId, notificationId)).orderBy(asc(followUps.createdAt));
-  return rows.map((f) => ({
+export function presentFollowUp(f: typeof followUps.$inferSelect, now: Date) {
+  return {
     id: f.id,
     fromUnitId: f.fromUnitId,
     kind: f.kind,
@@ -83,5 +81,5 @@ export async function listFollowUps(db: DbOrTx, notificationId: string, now: Dat
     overdue: f.kind === 'request_for_information' && !f.answeredAt && !!f.answerDueAt && f.answerDueAt.getTime() < now.getTime(),
     createdBy: f.createdBy,
     createdAt: f.createdAt.toISOString(),
-  }));
+  };
 }

@@ -1,17 +1,17 @@
-import { and, asc, count, desc, eq, exists, gte, inArray, isNotNull, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, count, desc, eq, exists, gte, inArray, isNotNull, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { followUps, notificationEvents, notifications, readMarks, searchDocuments, users } from '../db/schema.ts';
+import { attachments, disseminations, expertConsultations, followUps, meetings, notificationEvents, notifications, readMarks, searchDocuments } from '../db/schema.ts';
 import type { Context, Viewer } from '../platform/context.ts';
+import { notFound } from '../platform/errors.ts';
 import { queryExpression } from '../search/normalise.ts';
 import { fromTextMatches, walkingIndexes } from '../db/planner.ts';
-import { listAttachments, listDisseminations, listExpertConsultations } from './around.ts';
-import { listFollowUps } from './follow-ups.ts';
+import { attachmentColumns, presentAttachment, presentDissemination, presentExpertConsultation } from './around.ts';
+import { presentFollowUp } from './follow-ups.ts';
 import { notificationPolicy } from './policy.ts';
-import { presentNotification } from './present.ts';
-import { readableNotification } from './records.ts';
+import { listItemColumns, presentListItem, presentNotification } from './present.ts';
+import type { NotificationRow } from './records.ts';
 import type { listQuery } from './schemas.ts';
-import { unitRefs } from './units.ts';
-import { meetingsTriggeredBy } from '../meetings/meetings.ts';
+import { unitRefColumns, unitRefs } from './units.ts';
 
 /** Listings count matches up to this many; more shows as this many, with `more`. */
 export const TOTAL_CAP = 10_000;
@@ -49,7 +49,7 @@ export async function listNotifications(ctx: Context, options: { viewer: Viewer;
   )!;
   const page = (db: Context['db'], where: SQL) =>
     db
-      .select({ n: notifications, readAt: readMarks.readAt })
+      .select({ n: listItemColumns, readAt: readMarks.readAt })
       .from(notifications)
       .leftJoin(readMarks, and(eq(readMarks.notificationId, notifications.id), eq(readMarks.userId, viewer.userId)))
       .where(where)
@@ -112,7 +112,7 @@ export async function listNotifications(ctx: Context, options: { viewer: Viewer;
   return {
     total: Math.min(total, cap),
     more: total > cap,
-    items: rows.map((r) => presentNotification(r.n, refs, now, { unread: query.box === 'inbox' && !r.readAt })),
+    items: rows.map((r) => presentListItem(r.n, refs, now, query.box === 'inbox' && !r.readAt)),
   };
 }
 
@@ -157,50 +157,69 @@ function openRequests(ctx: Context, unitId: string, overdueAt: Date | null) {
  * A notification with everything around it. The first time someone of the receiving unit
  * opens it, it is marked received; each reader's opening clears their unread mark.
  */
+/** What a notification's page shows with it, loaded in one query. */
+const loadDetail = (db: Context['db'], viewer: Viewer, id: string) =>
+  db.query.notifications.findFirst({
+    where: eq(notifications.id, id),
+    with: {
+      sender: { columns: unitRefColumns },
+      recipient: { columns: unitRefColumns },
+      author: { columns: { displayName: true } },
+      approver: { columns: { displayName: true } },
+      events: { orderBy: asc(notificationEvents.id) },
+      followUps: { orderBy: asc(followUps.createdAt) },
+      disseminations: { orderBy: asc(disseminations.informedAt) },
+      expertConsultations: { orderBy: asc(expertConsultations.requestedAt) },
+      attachments: { columns: attachmentColumns, orderBy: asc(attachments.uploadedAt) },
+      readMarks: { columns: { readAt: true }, where: eq(readMarks.userId, viewer.userId) },
+      meetings: {
+        columns: { id: true, title: true, kind: true, scheduledAt: true },
+        // Units invited to a meeting beyond the notification's two see it in their own list, not here.
+        where: and(eq(meetings.triggerKind, 'notification'), viewer.unitId ? arrayContains(meetings.unitIds, [viewer.unitId]) : sql`false`),
+        orderBy: desc(meetings.scheduledAt),
+      },
+    },
+  });
+
 export async function getNotification(ctx: Context, options: { viewer: Viewer; id: string }) {
   const { viewer, id } = options;
-  let n = await readableNotification(ctx.db, viewer, id);
+  const loaded = await loadDetail(ctx.db, viewer, id);
+  if (!loaded || !notificationPolicy.read(viewer, loaded)) throw notFound('notification');
+  const { sender: senderUnit, recipient: recipientUnit, author, approver, events, readMarks: marks, ...row } = loaded;
+  let n: NotificationRow = row;
   const now = ctx.clock.now();
-  if (notificationPolicy.isRecipient(viewer, n)) {
+  // The recipient's first look marks it read (and, the unit's first, received).
+  if (notificationPolicy.isRecipient(viewer, n) && (!marks.length || !n.receivedAt)) {
     await ctx.db.transaction(async (tx) => {
       await tx.insert(readMarks).values({ userId: viewer.userId, notificationId: id, readAt: now }).onConflictDoNothing();
       if (!n.receivedAt) {
         const marked = await tx.update(notifications).set({ receivedAt: now }).where(and(eq(notifications.id, id), isNull(notifications.receivedAt))).returning();
         if (marked.length) {
           n = marked[0];
-          await tx.insert(notificationEvents).values({ notificationId: id, at: now, kind: 'received', actorId: viewer.userId, actor: viewer.displayName, unitId: viewer.unitId, data: {} });
+          const [received] = await tx.insert(notificationEvents).values({ notificationId: id, at: now, kind: 'received', actorId: viewer.userId, actor: viewer.displayName, unitId: viewer.unitId, data: {} }).returning();
+          events.push(received);
         }
       }
     });
   }
-  // One after another: inside an idempotent POST this runs on one transaction's connection,
-  // which takes one query at a time.
-  const refs = await unitRefs(ctx.db, [n.senderUnitId, n.recipientUnitId]);
-  const people = await ctx.db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, [n.authorId, n.approverId].filter((x): x is string => !!x)));
-  const events = await ctx.db.select().from(notificationEvents).where(eq(notificationEvents.notificationId, id)).orderBy(asc(notificationEvents.id));
-  const followUpList = await listFollowUps(ctx.db, id, now);
-  const disseminationList = await listDisseminations(ctx.db, id);
-  const consultations = await listExpertConsultations(ctx.db, id);
-  const files = await listAttachments(ctx.db, id);
+  const refs = new Map([senderUnit, recipientUnit].map((u) => [u.id, u]));
   const related = n.relatedIds.length ? await ctx.db.select().from(notifications).where(inArray(notifications.id, n.relatedIds)) : [];
-  const linkedMeetings = await meetingsTriggeredBy(ctx, viewer, id);
-  const name = (userId: string | null) => people.find((p) => p.id === userId)?.displayName ?? null;
   // The sending unit's internal review (drafting, returns with comments, pre-send consultations) is its own business.
   const sender = notificationPolicy.isSender(viewer, n);
   const sentIndex = events.findIndex((e) => e.kind === 'sent');
   const internal = sentIndex < 0 ? events : events.slice(0, sentIndex);
   const internalConsultations = new Set(internal.filter((e) => e.kind === 'expert_consultation').map((e) => e.data.consultationId));
   const visibleEvents = sender ? events : events.slice(Math.max(sentIndex, 0));
-  const visibleConsultations = sender ? consultations : consultations.filter((c) => !internalConsultations.has(c.id));
+  const visibleConsultations = sender ? loaded.expertConsultations : loaded.expertConsultations.filter((c) => !internalConsultations.has(c.id));
   return {
-    ...presentNotification(n, refs, now, { author: name(n.authorId) ?? undefined, approver: name(n.approverId) }),
+    ...presentNotification(n, refs, now, { author: author.displayName, approver: approver?.displayName ?? null }),
     returnComment: sender ? n.returnComment : null,
     timeline: visibleEvents.map((e) => ({ at: e.at.toISOString(), kind: e.kind, actor: e.actor, unitId: e.unitId, comment: e.comment })),
-    followUps: followUpList,
-    disseminations: disseminationList,
-    expertConsultations: visibleConsultations,
-    attachments: files,
-    meetings: linkedMeetings,
+    followUps: loaded.followUps.map((f) => presentFollowUp(f, now)),
+    disseminations: loaded.disseminations.map(presentDissemination),
+    expertConsultations: visibleConsultations.map(presentExpertConsultation),
+    attachments: loaded.attachments.map(presentAttachment),
+    meetings: loaded.meetings.map((m) => ({ ...m, scheduledAt: m.scheduledAt.toISOString() })),
     related: related.filter((r) => notificationPolicy.read(viewer, r)).map((r) => ({ id: r.id, reference: r.reference, title: { 'zh-Hant': r.textHant.title, 'zh-Hans': r.textHans.title } })),
     can: {
       edit: notificationPolicy.edit(viewer, n),

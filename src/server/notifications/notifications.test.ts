@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, eq } from 'drizzle-orm';
-import { auditLog, notifications } from '../db/schema.ts';
 import { buildUser, engines, logInAs, startTestApp, unitId, type TestApp } from '../../../test/support/harness.ts';
 import { call, draftBody } from '../../../test/support/notifications.ts';
 
@@ -9,7 +7,6 @@ describe.each(engines)('food-safety notifications on %s', (engine) => {
   let fhb: string; // Food and Health Bureau (Hong Kong)
   let fsco: string; // Guangdong Food Safety Commission Office
   const who = {} as Record<'hkOfficer' | 'hkApprover' | 'hkReader' | 'gdOfficer' | 'gdApprover' | 'gdReader' | 'thirdOfficer' | 'admin', string>;
-  let hkOfficerId: string;
 
   beforeAll(async () => {
     t = await startTestApp({ engine });
@@ -20,7 +17,6 @@ describe.each(engines)('food-safety notifications on %s', (engine) => {
       return { user, cookie: await logInAs(t.app, user.username) };
     };
     const hkOfficer = await make('hk-fhb', ['officer']);
-    hkOfficerId = hkOfficer.user.id;
     who.hkOfficer = hkOfficer.cookie;
     who.hkApprover = (await make('hk-fhb', ['approver'])).cookie;
     who.hkReader = (await make('hk-fhb', ['reader'])).cookie;
@@ -86,6 +82,16 @@ describe.each(engines)('food-safety notifications on %s', (engine) => {
     expect(n.authoritativeScript).toBe('zh-Hans');
     expect(n.text['zh-Hans'].title).toBe('鲜活水产品检出禁用药物');
     expect(n.text['zh-Hant'].title).toBe('鮮活水產品檢出禁用藥物');
+  });
+
+  it('lists a box in brief: the title in both scripts, not the contents', async () => {
+    const n = await draft({ script: 'zh-Hans', text: { title: '冻品标签不符', scope: '抽检发现标签问题。', measures: '已下架。', attention: '请留意。' } });
+    const drafts = (await call(t.app, who.hkOfficer, 'GET', '/notifications?box=drafts&limit=100')).json();
+    const item = drafts.items.find((i: { id: string }) => i.id === n.id);
+    expect(item.title).toEqual({ 'zh-Hans': '冻品标签不符', 'zh-Hant': '凍品標籤不符' });
+    expect(item).not.toHaveProperty('text');
+    expect(item).not.toHaveProperty('products');
+    expect(item.sender.code).toBe('hk-fhb');
   });
 
   it('is read only by the two units, and by the recipient only once sent', async () => {

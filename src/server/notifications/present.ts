@@ -1,4 +1,5 @@
-import type { notifications, NotificationText } from '../db/schema.ts';
+import { sql } from 'drizzle-orm';
+import { notifications, type NotificationText } from '../db/schema.ts';
 import { toSimplified, toTraditional } from '../../shared/script.ts';
 
 type Row = typeof notifications.$inferSelect;
@@ -18,6 +19,62 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** Overdue: sent and not acknowledged by its deadline. */
 export const isOverdue = (n: Pick<Row, 'status' | 'ackDueAt'>, now: Date) => n.status === 'sent' && n.ackDueAt !== null && n.ackDueAt.getTime() < now.getTime();
+
+/** The columns a box lists (see presentListItem): the titles, not the whole texts. */
+export const listItemColumns = {
+  id: notifications.id,
+  reference: notifications.reference,
+  agreementCode: notifications.agreementCode,
+  senderUnitId: notifications.senderUnitId,
+  recipientUnitId: notifications.recipientUnitId,
+  status: notifications.status,
+  category: notifications.category,
+  classification: notifications.classification,
+  riskDecision: notifications.riskDecision,
+  basis: notifications.basis,
+  authoritativeScript: notifications.authoritativeScript,
+  titleHant: sql<string>`${notifications.textHant} ->> 'title'`,
+  titleHans: sql<string>`${notifications.textHans} ->> 'title'`,
+  summaryEn: notifications.summaryEn,
+  customsChannel: notifications.customsChannel,
+  createdAt: notifications.createdAt,
+  submittedAt: notifications.submittedAt,
+  sentAt: notifications.sentAt,
+  acknowledgedAt: notifications.acknowledgedAt,
+  closedAt: notifications.closedAt,
+  withdrawnAt: notifications.withdrawnAt,
+  ackDueAt: notifications.ackDueAt,
+};
+
+type ListedRow = Pick<Row, Exclude<keyof typeof listItemColumns, 'titleHant' | 'titleHans'>> & { titleHant: string; titleHans: string };
+
+export function presentListItem(n: ListedRow, units: Map<string, UnitRef>, now: Date, unread: boolean) {
+  return {
+    id: n.id,
+    reference: n.reference,
+    agreementCode: n.agreementCode,
+    sender: units.get(n.senderUnitId)!,
+    recipient: units.get(n.recipientUnitId)!,
+    status: n.status,
+    category: n.category,
+    classification: n.classification,
+    riskDecision: n.riskDecision,
+    basis: n.basis,
+    authoritativeScript: n.authoritativeScript as 'zh-Hant' | 'zh-Hans',
+    title: { 'zh-Hant': n.titleHant, 'zh-Hans': n.titleHans },
+    summaryEn: n.summaryEn,
+    customsChannel: n.customsChannel,
+    createdAt: n.createdAt.toISOString(),
+    submittedAt: iso(n.submittedAt),
+    sentAt: iso(n.sentAt),
+    acknowledgedAt: iso(n.acknowledgedAt),
+    closedAt: iso(n.closedAt),
+    withdrawnAt: iso(n.withdrawnAt),
+    ackDueAt: iso(n.ackDueAt),
+    overdue: isOverdue(n, now),
+    unread,
+  };
+}
 
 export function presentNotification(n: Row, units: Map<string, UnitRef>, now: Date, extra: { unread?: boolean; author?: string; approver?: string | null } = {}) {
   return {

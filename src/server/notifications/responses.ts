@@ -68,10 +68,40 @@ export const notificationDetailSchema = notificationSchema.extend({
   can: z.record(z.string(), z.boolean()).describe('What the caller may do now'),
 });
 
+/** A notification as a box lists it: what identifies it and where it stands, not its contents. */
+export const notificationListItemSchema = notificationSchema
+  .pick({
+    id: true,
+    reference: true,
+    agreementCode: true,
+    sender: true,
+    recipient: true,
+    status: true,
+    category: true,
+    classification: true,
+    riskDecision: true,
+    basis: true,
+    authoritativeScript: true,
+    summaryEn: true,
+    createdAt: true,
+    submittedAt: true,
+    sentAt: true,
+    acknowledgedAt: true,
+    closedAt: true,
+    withdrawnAt: true,
+    ackDueAt: true,
+    overdue: true,
+    unread: true,
+  })
+  .extend({
+    title: z.object({ 'zh-Hant': z.string(), 'zh-Hans': z.string() }),
+    customsChannel: z.boolean(),
+  });
+
 export const notificationListSchema = z.object({
   total: z.number().describe('Matches, counted up to 10 000 (up to 1 000 when searching with q)'),
   more: z.boolean().describe('There are more matches than total says'),
-  items: z.array(notificationSchema),
+  items: z.array(notificationListItemSchema).describe('Each notification in brief; GET /notifications/{id} gives its contents'),
 });
 export const summarySchema = z.object({
   unread: z.number(),

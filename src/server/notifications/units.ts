@@ -3,6 +3,9 @@ import type { DbOrTx } from '../db/open.ts';
 import { units } from '../db/schema.ts';
 import type { UnitRef } from './present.ts';
 
+/** The columns of a unit that name it on a record. */
+export const unitRefColumns = { id: true, code: true, partyCode: true, name: true } as const;
+
 /** The units named by a set of records, for presenting sender and recipient. */
 export async function unitRefs(db: DbOrTx, ids: string[]): Promise<Map<string, UnitRef>> {
   const unique = [...new Set(ids)];

@@ -34,6 +34,8 @@ async function transition(
     requireStatus(current, plan.from);
     plan.before?.(current);
     const set: Partial<NotificationRow> = { ...plan.set, updatedAt: now };
+    // The reference number is taken just before the update that writes it: the counter's row
+    // stays locked until commit, and every other send of the same party and series waits on it.
     if (plan.reference) {
       const [sender] = await tx.select({ partyCode: units.partyCode }).from(units).where(eq(units.id, current.senderUnitId));
       set.reference = await nextReference(tx, { partyCode: sender.partyCode, series: agreementAbbreviation[current.agreementCode] ?? 'X', year: now.getUTCFullYear() });

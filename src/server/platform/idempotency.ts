@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Tx } from '../db/open.ts';
 import { idempotencyKeys } from '../db/schema.ts';
 import type { Context } from './context.ts';
 import { AppError } from './errors.ts';
@@ -35,10 +36,20 @@ export async function idempotent(ctx: Context, request: FastifyRequest, reply: F
       if (first.method !== request.method || first.path !== path) throw new AppError('conflict', { params: { what: 'idempotency_key' }, fields: [{ field: 'Idempotency-Key', code: 'invalid_value' }] });
       return { status: first.status, body: first.body, replayed: true };
     }
-    const result = await handler({ ...ctx, db: tx as unknown as Context['db'] });
+    const result = await handler({ ...ctx, db: asWhole(tx) });
     await tx.update(idempotencyKeys).set({ status: result.status, body: result.body as object }).where(and(eq(idempotencyKeys.userId, viewer.userId), eq(idempotencyKeys.key, key)));
     return { ...result, replayed: false };
   });
   if (answer.replayed) reply.header('idempotent-replayed', 'true');
   return reply.status(answer.status).send(answer.body);
+}
+
+/**
+ * The request's transaction as the handler's database. A transaction the handler opens runs in
+ * it as it is, without a savepoint of its own: the request commits or rolls back as a whole.
+ */
+function asWhole(tx: Tx): Context['db'] {
+  const whole = Object.create(tx) as Tx;
+  whole.transaction = ((work: (inner: Tx) => Promise<unknown>) => work(whole)) as Tx['transaction'];
+  return whole as unknown as Context['db'];
 }

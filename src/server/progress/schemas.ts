@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { day, instant } from '../platform/schemas.ts';
+import { day } from '../platform/schemas.ts';
 import { localizedTextSchema } from '../accounts/schemas.ts';
 import { isPeriod } from './periods.ts';
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { buildUser, engines, logInAs, startTestApp, unitId, type TestApp } from '../../../test/support/harness.ts';
 import { indexDocument } from './index-document.ts';
 
@@ -14,6 +15,11 @@ describe.each(engines)('search on %s', (engine) => {
     expect(response.statusCode, response.body).toBe(200);
     return response.json() as { total: number; results: { kind: string; id: string; url: string; snippet: string }[] };
   };
+
+  it('writes straight into its text index, with no pending list to merge on some unlucky write', async () => {
+    const { rows } = (await t.ctx.db.execute(sql`select reloptions as options from pg_class where relname = 'search_documents_tokens_idx'`)) as unknown as { rows: { options: string[] | null }[] };
+    expect(rows[0].options).toContain('fastupdate=off');
+  });
 
   it('finds the IP agreement, written in Traditional, from a Simplified query', async () => {
     const { results } = await find('知识产权');

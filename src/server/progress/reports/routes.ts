@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { day, instant } from '../../platform/schemas.ts';
+import { day } from '../../platform/schemas.ts';
 import type { Context } from '../../platform/context.ts';
 import { requireViewer } from '../../platform/http.ts';
 import { errorResponses } from '../../platform/openapi.ts';

@@ -34,7 +34,7 @@ export function LinkNotification({ v, mayLink }: { v: Verification; mayLink: boo
     );
   }
   if (!mayLink) return <Text size="sm" c="dimmed">{t('notifications.verification.noNotification')}</Text>;
-  const options = (candidates.data ?? []).map((n) => ({ value: n.id, label: `${n.reference ?? ''} ${inReaderScript(n.text, locale, n.authoritativeScript).title}`.trim() }));
+  const options = (candidates.data ?? []).map((n) => ({ value: n.id, label: `${n.reference ?? ''} ${inReaderScript(n.title, locale, n.authoritativeScript)}`.trim() }));
   return (
     <form
       noValidate

@@ -6,10 +6,10 @@ import { Tag } from '../components/Tag.tsx';
 import { classificationColor, statusColor } from '../lib/options.ts';
 import { inReaderScript, readerScript, scriptLang } from '../lib/script.ts';
 import type { NotificationBox } from '../lib/api.ts';
-import type { Notification } from '../lib/types.ts';
+import type { NotificationListItem } from '../lib/types.ts';
 
 /** The box on a phone: one card per notification instead of a table too wide to read. */
-export function NotificationCards({ box, items }: { box: NotificationBox; items: Notification[] }) {
+export function NotificationCards({ box, items }: { box: NotificationBox; items: NotificationListItem[] }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const pick = usePick();
@@ -20,7 +20,7 @@ export function NotificationCards({ box, items }: { box: NotificationBox; items:
         <Paper component="li" key={n.id} withBorder p="sm" data-unread={n.unread || undefined}>
           <Anchor component={Link} to={`/notifications/${n.id}`} fw={n.unread ? 700 : 500} lang={scriptLang[readerScript(locale, n.authoritativeScript)]}>
             {n.unread && <VisuallyHidden>{t('notifications.list.unread')}</VisuallyHidden>}
-            {inReaderScript(n.text, locale, n.authoritativeScript).title || t('notifications.list.untitled')}
+            {inReaderScript(n.title, locale, n.authoritativeScript) || t('notifications.list.untitled')}
           </Anchor>
           <Group gap={4} mt={4}>
             <Tag color={classificationColor[n.classification]}>{t(`notifications.classification.${n.classification}`)}</Tag>

@@ -6,11 +6,11 @@ import { Tag } from '../components/Tag.tsx';
 import { classificationColor, statusColor } from '../lib/options.ts';
 import { inReaderScript, readerScript, scriptLang } from '../lib/script.ts';
 import type { NotificationBox } from '../lib/api.ts';
-import type { Notification } from '../lib/types.ts';
+import type { NotificationListItem } from '../lib/types.ts';
 import { ScrollTable } from '../components/ScrollTable.tsx';
 
 /** A box of notifications: unread ones in bold (and said to be unread), overdue ones flagged. */
-export function NotificationTable({ box, items }: { box: NotificationBox; items: Notification[] }) {
+export function NotificationTable({ box, items }: { box: NotificationBox; items: NotificationListItem[] }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const pick = usePick();
@@ -39,7 +39,7 @@ export function NotificationTable({ box, items }: { box: NotificationBox; items:
                 <Table.Td>
                   <Anchor component={Link} to={`/notifications/${n.id}`} fw={n.unread ? 700 : 500} lang={scriptLang[shown]} display="inline-block">
                     {n.unread && <VisuallyHidden>{t('notifications.list.unread')}</VisuallyHidden>}
-                    {inReaderScript(n.text, locale, n.authoritativeScript).title || t('notifications.list.untitled')}
+                    {inReaderScript(n.title, locale, n.authoritativeScript) || t('notifications.list.untitled')}
                   </Anchor>
                   {locale === 'en' && n.summaryEn && (
                     <Text size="xs" c="dimmed" lineClamp={1}>

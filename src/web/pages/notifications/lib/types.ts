@@ -18,7 +18,7 @@ import type {
   script,
   updateNotificationBody,
 } from '../../../../server/notifications/schemas.ts';
-import type { notificationDetailSchema, notificationListSchema, notificationSchema, summarySchema } from '../../../../server/notifications/responses.ts';
+import type { notificationDetailSchema, notificationListItemSchema, notificationListSchema, summarySchema } from '../../../../server/notifications/responses.ts';
 import type { answerBody, createMediaReportBody, createPrePublicationBody, outcome, verificationSchema } from '../../../../server/verification/schemas.ts';
 import type { actionItemBody, createMeetingBody, meetingKind, meetingSchema, updateMeetingBody } from '../../../../server/meetings/schemas.ts';
 
@@ -31,9 +31,9 @@ export type FollowUpKind = z.infer<typeof followUpKind>;
 export type NotificationStatus = z.infer<typeof notificationStatus>;
 export type Means = z.infer<typeof disseminationBody>['means'];
 
-export type Notification = z.infer<typeof notificationSchema>;
 export type NotificationDetail = z.infer<typeof notificationDetailSchema>;
 export type NotificationList = z.infer<typeof notificationListSchema>;
+export type NotificationListItem = z.infer<typeof notificationListItemSchema>;
 export type NotificationSummary = z.infer<typeof summarySchema>;
 export type FollowUp = NotificationDetail['followUps'][number];
 export type ExpertConsultation = NotificationDetail['expertConsultations'][number];
