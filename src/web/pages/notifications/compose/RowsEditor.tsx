@@ -21,6 +21,8 @@ export function RowsEditor<K extends string>(props: Props<K>) {
   const { columns, rows, onChange, field, fieldError } = props;
   const keys = columns.map((c) => c.key);
   const change = (index: number, key: K, value: string) => onChange(rows.map((r, i) => (i === index ? { ...r, [key]: value } : r)));
+  // A message about the rows as a whole (none given where at least one is needed).
+  const listError = fieldError(field);
   return (
     <Fieldset legend={props.legend} variant="unstyled" styles={{ legend: { fontWeight: 600 } }}>
       <Stack gap="sm">
@@ -51,6 +53,11 @@ export function RowsEditor<K extends string>(props: Props<K>) {
             </Group>
           </Fieldset>
         ))}
+        {listError && (
+          <Text size="sm" c="red.8" role="alert">
+            {listError}
+          </Text>
+        )}
         <Group>
           <Button size="xs" variant="default" onClick={() => onChange([...rows, emptyRow(keys)])}>
             {props.addLabel}
