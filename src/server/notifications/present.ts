@@ -48,7 +48,8 @@ export const listItemColumns = {
 
 type ListedRow = Pick<Row, Exclude<keyof typeof listItemColumns, 'titleHant' | 'titleHans'>> & { titleHant: string; titleHans: string };
 
-export function presentListItem(n: ListedRow, units: Map<string, UnitRef>, now: Date, unread: boolean) {
+/** What a notification is and where it stands: shared by the box listing and the full notification. */
+function presentState(n: ListedRow | Row, units: Map<string, UnitRef>, now: Date) {
   return {
     id: n.id,
     reference: n.reference,
@@ -61,9 +62,7 @@ export function presentListItem(n: ListedRow, units: Map<string, UnitRef>, now: 
     riskDecision: n.riskDecision,
     basis: n.basis,
     authoritativeScript: n.authoritativeScript as 'zh-Hant' | 'zh-Hans',
-    title: { 'zh-Hant': n.titleHant, 'zh-Hans': n.titleHans },
     summaryEn: n.summaryEn,
-    customsChannel: n.customsChannel,
     createdAt: n.createdAt.toISOString(),
     submittedAt: iso(n.submittedAt),
     sentAt: iso(n.sentAt),
@@ -72,25 +71,17 @@ export function presentListItem(n: ListedRow, units: Map<string, UnitRef>, now: 
     withdrawnAt: iso(n.withdrawnAt),
     ackDueAt: iso(n.ackDueAt),
     overdue: isOverdue(n, now),
-    unread,
   };
+}
+
+export function presentListItem(n: ListedRow, units: Map<string, UnitRef>, now: Date, unread: boolean) {
+  return { ...presentState(n, units, now), title: { 'zh-Hant': n.titleHant, 'zh-Hans': n.titleHans }, customsChannel: n.customsChannel, unread };
 }
 
 export function presentNotification(n: Row, units: Map<string, UnitRef>, now: Date, extra: { unread?: boolean; author?: string; approver?: string | null } = {}) {
   return {
-    id: n.id,
-    reference: n.reference,
-    agreementCode: n.agreementCode,
-    sender: units.get(n.senderUnitId)!,
-    recipient: units.get(n.recipientUnitId)!,
-    status: n.status,
-    category: n.category,
-    classification: n.classification,
-    riskDecision: n.riskDecision,
-    basis: n.basis,
-    authoritativeScript: n.authoritativeScript as 'zh-Hant' | 'zh-Hans',
+    ...presentState(n, units, now),
     text: { 'zh-Hant': n.textHant, 'zh-Hans': n.textHans },
-    summaryEn: n.summaryEn,
     products: n.products,
     hazards: n.hazards,
     distribution: n.distribution,
@@ -100,15 +91,7 @@ export function presentNotification(n: Row, units: Map<string, UnitRef>, now: Da
     approverName: extra.approver ?? null,
     returnComment: n.returnComment,
     withdrawReason: n.withdrawReason,
-    createdAt: n.createdAt.toISOString(),
-    submittedAt: iso(n.submittedAt),
-    sentAt: iso(n.sentAt),
     receivedAt: iso(n.receivedAt),
-    acknowledgedAt: iso(n.acknowledgedAt),
-    closedAt: iso(n.closedAt),
-    withdrawnAt: iso(n.withdrawnAt),
-    ackDueAt: iso(n.ackDueAt),
-    overdue: isOverdue(n, now),
     unread: extra.unread ?? false,
   };
 }
