@@ -1,13 +1,12 @@
-import { Alert, Button, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate, useLocale } from '../../../lib/localized.ts';
 import { fieldErrors } from '../../../lib/forms.ts';
 import { useFormState } from '../../../lib/useFormState.ts';
-import { ErrorNotice } from '../../../components/status.tsx';
 import { notificationsApi } from '../lib/api.ts';
 import { fromLocalInput, toLocalInput } from '../lib/dates.ts';
 import type { NotificationDetail } from '../lib/types.ts';
-import { Reveal } from '../components/Reveal.tsx';
+import { RevealForm } from '../components/RevealForm.tsx';
 import { useNotificationAction } from './useNotificationAction.ts';
 
 /**
@@ -37,29 +36,12 @@ export function CustomsRouting({ n }: { n: NotificationDetail }) {
         </Alert>
       )}
       {mayRoute && !n.customs.routedTo && (
-        <Reveal label={t('notifications.customs.record')}>
-          <form
-            noValidate
-            aria-label={t('notifications.customs.record')}
-            onSubmit={(e) => {
-              e.preventDefault();
-              route.mutate();
-            }}
-          >
-            <Stack gap="xs">
-              <ErrorNotice error={route.error} />
-              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                <TextInput label={t('notifications.customs.routedTo')} required {...form.text('routedTo')} error={fieldError('routedTo')} />
-                <TextInput label={t('notifications.customs.routedAt')} type="datetime-local" required {...form.text('routedAt')} error={fieldError('routedAt')} />
-              </SimpleGrid>
-              <Group>
-                <Button type="submit" variant="light" loading={route.isPending}>
-                  {t('notifications.customs.record')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
-        </Reveal>
+        <RevealForm label={t('notifications.customs.record')} action={route}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <TextInput label={t('notifications.customs.routedTo')} required {...form.text('routedTo')} error={fieldError('routedTo')} />
+            <TextInput label={t('notifications.customs.routedAt')} type="datetime-local" required {...form.text('routedAt')} error={fieldError('routedAt')} />
+          </SimpleGrid>
+        </RevealForm>
       )}
     </Stack>
   );

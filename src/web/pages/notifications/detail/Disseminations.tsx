@@ -1,15 +1,14 @@
-import { Button, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate, useLocale } from '../../../lib/localized.ts';
 import { useReaderScript } from '../../../lib/readerScript.ts';
 import { fieldErrors } from '../../../lib/forms.ts';
 import { useFormState } from '../../../lib/useFormState.ts';
-import { ErrorNotice } from '../../../components/status.tsx';
 import { notificationsApi } from '../lib/api.ts';
 import { fromLocalInput, toLocalInput } from '../lib/dates.ts';
 import { meansOfInforming } from '../lib/options.ts';
 import type { Means, NotificationDetail } from '../lib/types.ts';
-import { Reveal } from '../components/Reveal.tsx';
+import { RevealForm } from '../components/RevealForm.tsx';
 import { useNotificationAction } from './useNotificationAction.ts';
 import { ScrollTable } from '../components/ScrollTable.tsx';
 
@@ -69,38 +68,21 @@ export function Disseminations({ n }: { n: NotificationDetail }) {
         </Text>
       )}
       {n.can.disseminate && (
-        <Reveal label={t('notifications.dissemination.record')}>
-          <form
-            noValidate
-            aria-label={t('notifications.dissemination.record')}
-            onSubmit={(e) => {
-              e.preventDefault();
-              record.mutate();
-            }}
-          >
-            <Stack gap="xs">
-              <ErrorNotice error={record.error} />
-              <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-                <TextInput label={t('notifications.dissemination.department')} required {...form.text('department')} error={fieldError('department')} />
-                <TextInput label={t('notifications.dissemination.informedAt')} type="datetime-local" required {...form.text('informedAt')} error={fieldError('informedAt')} />
-                <Select
-                  label={t('notifications.dissemination.means')}
-                  data={meansOfInforming.map((m) => ({ value: m, label: t(`notifications.dissemination.meansOf.${m}`) }))}
-                  value={form.values.means}
-                  onChange={(v) => v && form.set('means')(v as Means)}
-                  allowDeselect={false}
-                  error={fieldError('means')}
-                />
-              </SimpleGrid>
-              <TextInput label={t('notifications.dissemination.note')} {...form.text('note')} error={fieldError('note')} />
-              <Group>
-                <Button type="submit" variant="light" loading={record.isPending}>
-                  {t('notifications.dissemination.record')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
-        </Reveal>
+        <RevealForm label={t('notifications.dissemination.record')} action={record}>
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+            <TextInput label={t('notifications.dissemination.department')} required {...form.text('department')} error={fieldError('department')} />
+            <TextInput label={t('notifications.dissemination.informedAt')} type="datetime-local" required {...form.text('informedAt')} error={fieldError('informedAt')} />
+            <Select
+              label={t('notifications.dissemination.means')}
+              data={meansOfInforming.map((m) => ({ value: m, label: t(`notifications.dissemination.meansOf.${m}`) }))}
+              value={form.values.means}
+              onChange={(v) => v && form.set('means')(v as Means)}
+              allowDeselect={false}
+              error={fieldError('means')}
+            />
+          </SimpleGrid>
+          <TextInput label={t('notifications.dissemination.note')} {...form.text('note')} error={fieldError('note')} />
+        </RevealForm>
       )}
     </Stack>
   );

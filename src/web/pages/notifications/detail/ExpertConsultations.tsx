@@ -1,16 +1,16 @@
-import { Box, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Box, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate, useLocale } from '../../../lib/localized.ts';
 import { useReaderScript } from '../../../lib/readerScript.ts';
 import { fieldErrors } from '../../../lib/forms.ts';
 import { useFormState } from '../../../lib/useFormState.ts';
-import { ErrorNotice } from '../../../components/status.tsx';
 import { notificationsApi } from '../lib/api.ts';
 import { RowsEditor } from '../compose/RowsEditor.tsx';
 import { emptyRow, type Row } from '../compose/values.ts';
 import type { NotificationDetail } from '../lib/types.ts';
 import { AdviceForm } from './AdviceForm.tsx';
 import { Reveal } from '../components/Reveal.tsx';
+import { RevealForm } from '../components/RevealForm.tsx';
 import { useNotificationAction } from './useNotificationAction.ts';
 
 const expertKeys = ['name', 'affiliation'] as const;
@@ -73,38 +73,21 @@ export function ExpertConsultations({ n }: { n: NotificationDetail }) {
         </Paper>
       ))}
       {n.can.followUp && (
-        <Reveal label={t('notifications.experts.refer')}>
-          <form
-            noValidate
-            aria-label={t('notifications.experts.refer')}
-            onSubmit={(e) => {
-              e.preventDefault();
-              refer.mutate();
-            }}
-          >
-            <Stack gap="xs">
-              <ErrorNotice error={refer.error} />
-              <Textarea label={t('notifications.experts.question')} required autosize minRows={2} {...form.text('question')} error={fieldError('question')} />
-              <RowsEditor
-                legend={t('notifications.experts.experts')}
-                rowLegend={(i) => t('notifications.experts.row', { n: i })}
-                columns={expertKeys.map((key) => ({ key, label: t(`notifications.experts.${key}`), required: key === 'name' }))}
-                rows={form.values.experts}
-                onChange={form.set('experts')}
-                field="experts"
-                fieldError={fieldError}
-                addLabel={t('notifications.experts.add')}
-                removeLabel={(i) => t('notifications.experts.remove', { n: i })}
-                emptyText={t('notifications.experts.noneNamed')}
-              />
-              <Group>
-                <Button type="submit" variant="light" loading={refer.isPending}>
-                  {t('notifications.experts.refer')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
-        </Reveal>
+        <RevealForm label={t('notifications.experts.refer')} action={refer}>
+          <Textarea label={t('notifications.experts.question')} required autosize minRows={2} {...form.text('question')} error={fieldError('question')} />
+          <RowsEditor
+            legend={t('notifications.experts.experts')}
+            rowLegend={(i) => t('notifications.experts.row', { n: i })}
+            columns={expertKeys.map((key) => ({ key, label: t(`notifications.experts.${key}`), required: key === 'name' }))}
+            rows={form.values.experts}
+            onChange={form.set('experts')}
+            field="experts"
+            fieldError={fieldError}
+            addLabel={t('notifications.experts.add')}
+            removeLabel={(i) => t('notifications.experts.remove', { n: i })}
+            emptyText={t('notifications.experts.noneNamed')}
+          />
+        </RevealForm>
       )}
     </Stack>
   );
