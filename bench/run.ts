@@ -27,7 +27,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import inspector from 'node:inspector/promises';
 import path from 'node:path';
@@ -401,10 +401,10 @@ async function startServerProcess(databaseUrl: string) {
       probe.close(() => resolve(free));
     });
   });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ') ?? []), '--import', 'tsx', 'src/server/main.ts'], {
     cwd: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LIAISON_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'liaison-bench-')) },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', process.env.BENCH_SERVER_STDOUT ? openSync(process.env.BENCH_SERVER_STDOUT, 'w') : 'ignore', 'pipe'],
   });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
@@ -450,11 +450,15 @@ async function startCpuProfile() {
   session.connect();
   await session.post('Profiler.enable');
   await session.post('Profiler.start');
+  await session.post('HeapProfiler.enable');
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 16_384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
   return {
     stop: async (phase: string) => {
       const { profile } = await session.post('Profiler.stop');
+      const { profile: heap } = await session.post('HeapProfiler.stopSampling');
       mkdirSync(dir, { recursive: true });
       writeFileSync(path.join(dir, `${phase}.cpuprofile`), JSON.stringify(profile));
+      writeFileSync(path.join(dir, `${phase}.heapprofile`), JSON.stringify(heap));
       session.disconnect();
     },
   };
@@ -692,12 +696,15 @@ async function runEngine(engine: 'pglite' | 'postgres'): Promise<EngineResult> {
     let errors = 0;
     let firstError = '';
     let notStarted = 0;
+    /** BENCH_TRACE=file: each send as [scheduled ms from the phase's start, start lag, approve ms, send → inbox ms, polls]. */
+    const trace: number[][] = [];
     const sendOne = async (p: (typeof prepared)[number], scheduled: number, into = { approve: approveTimes, total: sendToInbox }, via = http) => {
       startLag.push(performance.now() - scheduled);
       const t0 = performance.now();
       const before = statements.total;
       const approved = await via.expectOk(via.call('POST', `/notifications/${p.id}/approve`, { cookie: p.approver, key: `bench-approve-${p.id}` }));
-      into.approve.push(performance.now() - t0);
+      const approveMs = performance.now() - t0;
+      into.approve.push(approveMs);
       statements.approve += statements.total - before;
       for (let attempt = 1; ; attempt++) {
         const beforeList = statements.total;
@@ -708,6 +715,7 @@ async function runEngine(engine: 'pglite' | 'postgres'): Promise<EngineResult> {
         const pushedDown = items.length === 50 && !items.some((item) => item.id === p.id) && items.at(-1)!.sentAt > approved.sentAt;
         if (pushedDown || items.some((item) => item.id === p.id)) {
           into.total.push(performance.now() - scheduled);
+          trace.push([Math.round(scheduled - runStarted), Math.round(t0 - scheduled), Math.round(approveMs), Math.round(performance.now() - scheduled), attempt]);
           polls.push(attempt);
           if (pushedDown) pushedBelowFirstPage++;
           return;
@@ -774,6 +782,7 @@ async function runEngine(engine: 'pglite' | 'postgres'): Promise<EngineResult> {
       );
     }
     await Promise.all(inFlight);
+    if (process.env.BENCH_TRACE) writeFileSync(`${process.env.BENCH_TRACE}.${engine}.json`, JSON.stringify({ startedAt: Date.now() - (performance.now() - runStarted), sends: trace.slice(-sendToInbox.length) }));
     const achieved = sendToInbox.length / ((performance.now() - runStarted) / 1000);
     if (server) {
       const cpu = processCpuMs(server.pid);

@@ -1,4 +1,5 @@
-import { and, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { preparedOnce } from '../db/built-once.ts';
 import type { Context, Role, Viewer } from '../platform/context.ts';
 import { apiTokens, sessions, units, users } from '../db/schema.ts';
 import { newSecret, sha256 } from './secrets.ts';
@@ -41,6 +42,17 @@ const viewerColumns = {
   active: users.active,
 };
 
+/** Every request of a signed-in user runs this: prepared once. */
+const sessionLookup = preparedOnce((db) =>
+  db
+    .select({ ...viewerColumns, sessionId: sessions.id, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(units, eq(units.id, users.unitId))
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+    .prepare('liaison_session_lookup'),
+);
+
 /**
  * The viewer behind a session cookie, or null when the session is unknown, idle too long
  * (LIAISON_SESSION_IDLE_MINUTES) or past its absolute expiry. Activity is written at most
@@ -48,12 +60,7 @@ const viewerColumns = {
  */
 export async function resolveSession(ctx: Context, token: string): Promise<Viewer | null> {
   const now = ctx.clock.now();
-  const [row] = await ctx.db
-    .select({ ...viewerColumns, sessionId: sessions.id, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(units, eq(units.id, users.unitId))
-    .where(eq(sessions.tokenHash, sha256(token)));
+  const [row] = await sessionLookup(ctx.db).execute({ tokenHash: sha256(token) });
   if (!row || !row.active) return null;
   const idleLimit = row.lastSeenAt.getTime() + ctx.config.sessionIdleMinutes * 60_000;
   if (now.getTime() >= row.expiresAt.getTime() || now.getTime() >= idleLimit) {

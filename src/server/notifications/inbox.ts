@@ -1,9 +1,10 @@
-import { and, arrayContains, asc, count, desc, eq, exists, gte, inArray, isNotNull, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, inArray, isNotNull, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { attachments, disseminations, expertConsultations, followUps, meetings, notificationEvents, notifications, readMarks, searchDocuments } from '../db/schema.ts';
 import type { Context, Viewer } from '../platform/context.ts';
 import { notFound } from '../platform/errors.ts';
 import { queryExpression } from '../search/normalise.ts';
+import { relationalBuiltOnce } from '../db/built-once.ts';
 import { fromTextMatches, walkingIndexes } from '../db/planner.ts';
 import { attachmentColumns, presentAttachment, presentDissemination, presentExpertConsultation } from './around.ts';
 import { presentFollowUp } from './follow-ups.ts';
@@ -157,10 +158,10 @@ function openRequests(ctx: Context, unitId: string, overdueAt: Date | null) {
  * A notification with everything around it. The first time someone of the receiving unit
  * opens it, it is marked received; each reader's opening clears their unread mark.
  */
-/** What a notification's page shows with it, loaded in one query. */
-const loadDetail = (db: Context['db'], viewer: Viewer, id: string) =>
+/** What a notification's page shows with it, loaded in one query (built once: it is on every send's path). */
+const loadDetail = relationalBuiltOnce('notifications', (db) =>
   db.query.notifications.findFirst({
-    where: eq(notifications.id, id),
+    where: eq(notifications.id, sql.placeholder('id')),
     with: {
       sender: { columns: unitRefColumns },
       recipient: { columns: unitRefColumns },
@@ -171,19 +172,20 @@ const loadDetail = (db: Context['db'], viewer: Viewer, id: string) =>
       disseminations: { orderBy: asc(disseminations.informedAt) },
       expertConsultations: { orderBy: asc(expertConsultations.requestedAt) },
       attachments: { columns: attachmentColumns, orderBy: asc(attachments.uploadedAt) },
-      readMarks: { columns: { readAt: true }, where: eq(readMarks.userId, viewer.userId) },
+      readMarks: { columns: { readAt: true }, where: eq(readMarks.userId, sql.placeholder('userId')) },
       meetings: {
         columns: { id: true, title: true, kind: true, scheduledAt: true },
         // Units invited to a meeting beyond the notification's two see it in their own list, not here.
-        where: and(eq(meetings.triggerKind, 'notification'), viewer.unitId ? arrayContains(meetings.unitIds, [viewer.unitId]) : sql`false`),
+        where: and(eq(meetings.triggerKind, 'notification'), sql`${sql.placeholder('unitId')}::uuid = any(${meetings.unitIds})`),
         orderBy: desc(meetings.scheduledAt),
       },
     },
-  });
+  }),
+);
 
 export async function getNotification(ctx: Context, options: { viewer: Viewer; id: string }) {
   const { viewer, id } = options;
-  const loaded = await loadDetail(ctx.db, viewer, id);
+  const loaded = await loadDetail(ctx.db, { id, userId: viewer.userId, unitId: viewer.unitId });
   if (!loaded || !notificationPolicy.read(viewer, loaded)) throw notFound('notification');
   const { sender: senderUnit, recipient: recipientUnit, author, approver, events, readMarks: marks, ...row } = loaded;
   let n: NotificationRow = row;
