@@ -21,9 +21,12 @@
  * BENCH_ENGINES (pglite,postgres), BENCH_ANALYZE_PGLITE=1 (VACUUM ANALYZE on PGlite too, as
  * on PostgreSQL), BENCH_EXPLAIN=1 (print the plans of the listing and search queries),
  * BENCH_KEEP_DB=1 (keep the PostgreSQL database afterwards, to study its plans with psql),
- * BENCH_CPU_PROFILE=dir (a V8 CPU profile of sending one at a time, for DevTools),
- * BENCH_INLINE=1 (the steady-rate sends on PostgreSQL against the server in this process, not
- * in a process of its own).
+ * BENCH_CPU_PROFILE=dir (a V8 CPU profile and a sampled allocation profile of sending one at a
+ * time, for DevTools), BENCH_INLINE=1 (the steady-rate sends on PostgreSQL against the server in
+ * this process, not in a process of its own), BENCH_TRACE=file (each steady-rate send's timings,
+ * to file.<engine>.json), BENCH_SERVER_NODE_ARGS="--trace-gc …" and BENCH_SERVER_STDOUT=file
+ * (Node options and standard output of the server process; its spawn time is logged, so its
+ * --trace-gc times can be set beside the trace's).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
@@ -401,6 +404,7 @@ async function startServerProcess(databaseUrl: string) {
       probe.close(() => resolve(free));
     });
   });
+  log(`  server process spawned at ${Date.now()}`);
   const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ') ?? []), '--import', 'tsx', 'src/server/main.ts'], {
     cwd: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LIAISON_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'liaison-bench-')) },

@@ -14,15 +14,16 @@ import type { NotificationRow } from './records.ts';
 import type { listQuery } from './schemas.ts';
 import { unitRefColumns, unitRefs } from './units.ts';
 
-/** Listings count matches up to this many; more shows as this many, with `more`. */
-export const TOTAL_CAP = 10_000;
-/** A listing searched with q counts its matches up to this many. */
-export const SEARCH_TOTAL_CAP = 1_000;
+/**
+ * A listing counts its matches up to this many, on every page, with or without q; beyond, it
+ * says `more` and paging goes on.
+ */
+export const TOTAL_CAP = 1_000;
 
 /**
  * The inbox, sent box or drafts of the viewer's unit, filtered, newest first.
  *
- * With q, the matches are first counted (up to SEARCH_TOTAL_CAP) starting from the text
+ * With q, the matches are first counted (up to TOTAL_CAP) starting from the text
  * index and looking each match up; a query with few matches then pages through them, one
  * with many walks the box newest first and checks each notification against the text
  * index, which finds a page after a few dozen rows. PostgreSQL's estimate for a phrase
@@ -48,32 +49,29 @@ export async function listNotifications(ctx: Context, options: { viewer: Viewer;
     query.from ? gte(dateColumn, new Date(`${query.from}T00:00:00Z`)) : undefined,
     query.to ? lte(dateColumn, new Date(`${query.to}T23:59:59.999Z`)) : undefined,
   )!;
-  const page = (db: Context['db'], where: SQL) =>
+  // A page may carry the count of its box (one statement, not two).
+  const page = (db: Context['db'], where: SQL, total?: SQL<number>) =>
     db
-      .select({ n: listItemColumns, readAt: readMarks.readAt })
+      .select({ n: listItemColumns, readAt: readMarks.readAt, total: total ?? sql<number>`null` })
       .from(notifications)
       .leftJoin(readMarks, and(eq(readMarks.notificationId, notifications.id), eq(readMarks.userId, viewer.userId)))
       .where(where)
       .orderBy(desc(dateColumn), desc(notifications.id))
       .limit(query.limit)
       .offset(query.offset);
+  // Counting a whole busy inbox on every page costs more than the page: count up to a cap.
+  const cappedCount = (db: Context['db']) => db.select({ one: sql`1` }).from(notifications).where(filters).limit(TOTAL_CAP + 1);
 
   let rows: Awaited<ReturnType<typeof page>>;
   let total: number;
-  let cap = TOTAL_CAP;
   if (!query.q) {
-    let counted: { total: number }[];
-    [rows, counted] = await Promise.all([
-      page(ctx.db, filters),
-      // Counting a whole busy inbox on every page costs more than the page: count up to a cap.
-      ctx.db.select({ total: sql<number>`count(*)::int` }).from(ctx.db.select({ one: sql`1` }).from(notifications).where(filters).limit(TOTAL_CAP + 1).as('capped')),
-    ]);
-    total = Number(counted[0].total);
+    rows = await page(ctx.db, filters, sql<number>`(select count(*)::int from (${cappedCount(ctx.db)}) capped)`);
+    // A page past the end carries no count of its own.
+    total = rows.length ? Number(rows[0].total) : query.offset === 0 ? 0 : Number((await ctx.db.select({ total: sql<number>`count(*)::int` }).from(cappedCount(ctx.db).as('capped')))[0].total);
   } else {
     const expression = queryExpression(query.q);
     if (!expression) return { total: 0, more: false, items: [] };
     const matches = sql`${searchDocuments.tokens} @@ to_tsquery('simple', ${expression})`;
-    cap = SEARCH_TOTAL_CAP;
     const [counted] = await fromTextMatches(ctx.db, (db) =>
       db
         .select({ total: sql<number>`count(*)::int` })
@@ -83,13 +81,13 @@ export async function listNotifications(ctx: Context, options: { viewer: Viewer;
             .from(searchDocuments)
             .innerJoin(notifications, eq(notifications.id, sql`${searchDocuments.refId}::uuid`))
             .where(and(eq(searchDocuments.kind, 'notification'), matches, filters))
-            .limit(SEARCH_TOTAL_CAP + 1)
+            .limit(TOTAL_CAP + 1)
             .as('capped'),
         ),
     );
     total = Number(counted.total);
     rows =
-      total > SEARCH_TOTAL_CAP
+      total > TOTAL_CAP
         ? await walkingIndexes(ctx.db, (db) =>
             page(
               db,
@@ -109,10 +107,11 @@ export async function listNotifications(ctx: Context, options: { viewer: Viewer;
             and(filters, inArray(notifications.id, ctx.db.select({ id: sql<string>`${searchDocuments.refId}::uuid` }).from(searchDocuments).where(and(eq(searchDocuments.kind, 'notification'), matches))))!,
           );
   }
+  // A page names a handful of units: looked up once, not joined to each row.
   const refs = await unitRefs(ctx.db, rows.flatMap((r) => [r.n.senderUnitId, r.n.recipientUnitId]));
   return {
-    total: Math.min(total, cap),
-    more: total > cap,
+    total: Math.min(total, TOTAL_CAP),
+    more: total > TOTAL_CAP,
     items: rows.map((r) => presentListItem(r.n, refs, now, query.box === 'inbox' && !r.readAt)),
   };
 }

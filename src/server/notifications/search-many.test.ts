@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { buildUser, engines, logInAs, startTestApp, unitId, type TestApp } from '../../../test/support/harness.ts';
 import { call, draftBody } from '../../../test/support/notifications.ts';
-import { SEARCH_TOTAL_CAP } from './inbox.ts';
+import { TOTAL_CAP } from './inbox.ts';
 
 /** More notifications match than are ranked or counted: listed newest first, with `more`. */
 describe.each(engines)('a search that matches more than a thousand notifications, on %s', (engine) => {
   let t: TestApp;
   const who = {} as Record<'hkOfficer' | 'hkApprover' | 'gdOfficer' | 'thirdOfficer', string>;
-  let newest: { id: string };
-  const copies = SEARCH_TOTAL_CAP + 100;
+  let newest: { id: string; sentAt: string };
+  const copies = TOTAL_CAP + 100;
 
   beforeAll(async () => {
     t = await startTestApp({ engine });
@@ -49,7 +49,7 @@ describe.each(engines)('a search that matches more than a thousand notifications
 
   it('lists the inbox newest first and says there are more than it counted', async () => {
     const list = (await call(t.app, who.gdOfficer, 'GET', `/notifications?box=inbox&limit=20&q=${encodeURIComponent('孔雀石绿')}`)).json();
-    expect(list).toMatchObject({ total: SEARCH_TOTAL_CAP, more: true });
+    expect(list).toMatchObject({ total: TOTAL_CAP, more: true });
     expect(list.items).toHaveLength(20);
     expect(list.items[0].id).toBe(newest.id);
     const times = list.items.map((n: { sentAt: string }) => Date.parse(n.sentAt));
@@ -57,6 +57,23 @@ describe.each(engines)('a search that matches more than a thousand notifications
     // A later page carries on where the first stopped.
     const next = (await call(t.app, who.gdOfficer, 'GET', `/notifications?box=inbox&limit=20&offset=20&q=${encodeURIComponent('孔雀石绿')}`)).json();
     expect(Date.parse(next.items[0].sentAt)).toBeLessThan(times.at(-1));
+  });
+
+  it('counts the box on every page without q too, past its last page as well, and names both units', async () => {
+    const page = (await call(t.app, who.gdOfficer, 'GET', '/notifications?box=inbox&limit=5')).json();
+    expect(page).toMatchObject({ total: TOTAL_CAP, more: true });
+    expect(page.items.map((n: { id: string }) => n.id)[0]).toBe(newest.id);
+    expect(page.items[0].sender).toMatchObject({ code: 'hk-fhb', partyCode: 'HK', name: { 'zh-Hant': expect.any(String) } });
+    expect(page.items[0].recipient).toMatchObject({ code: 'gd-fsco', partyCode: 'GD' });
+    const beyond = (await call(t.app, who.gdOfficer, 'GET', `/notifications?box=inbox&limit=5&offset=${copies + 10}`)).json();
+    expect(beyond).toMatchObject({ total: TOTAL_CAP, more: true, items: [] });
+    const filtered = (await call(t.app, who.gdOfficer, 'GET', `/notifications?box=inbox&limit=5&from=${newest.sentAt.slice(0, 10)}`)).json();
+    expect(filtered.total).toBeLessThan(TOTAL_CAP);
+    expect(filtered).toMatchObject({ more: false });
+    const pastFiltered = (await call(t.app, who.gdOfficer, 'GET', `/notifications?box=inbox&limit=5&offset=2000&from=${newest.sentAt.slice(0, 10)}`)).json();
+    expect(pastFiltered).toMatchObject({ total: filtered.total, items: [] });
+    expect((await call(t.app, who.thirdOfficer, 'GET', '/notifications?box=inbox')).json()).toMatchObject({ total: 0, more: false, items: [] });
+    expect((await call(t.app, who.hkOfficer, 'GET', '/notifications?box=sent&limit=1')).json()).toMatchObject({ total: TOTAL_CAP, more: true });
   });
 
   it('counts exactly when few match, and finds the newest by a phrase only it has', async () => {
@@ -68,7 +85,7 @@ describe.each(engines)('a search that matches more than a thousand notifications
   it('gives the search newest first, and still nothing to a unit the notifications were not addressed to', async () => {
     const found = (await call(t.app, who.gdOfficer, 'GET', `/search?q=${encodeURIComponent('冷凍蝦仁')}&kind=notification&limit=10`)).json();
     expect(found.order).toBe('newest');
-    expect(found.total).toBe(SEARCH_TOTAL_CAP + 1);
+    expect(found.total).toBe(TOTAL_CAP + 1);
     expect(found.results[0].id).toBe(newest.id);
     const dates = found.results.map((r: { date: string }) => r.date);
     expect(dates).toEqual([...dates].sort().reverse());

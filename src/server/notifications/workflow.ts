@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { notifications, units, type NotificationText } from '../db/schema.ts';
+import { notifications, type NotificationText } from '../db/schema.ts';
 import type { Context, Viewer } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { tellUnit } from '../mail/outbox.ts';
@@ -36,9 +36,9 @@ async function transition(
     const set: Partial<NotificationRow> = { ...plan.set, updatedAt: now };
     // The reference number is taken just before the update that writes it: the counter's row
     // stays locked until commit, and every other send of the same party and series waits on it.
+    // The approver is of the sending unit (checked above), so theirs is the sending party.
     if (plan.reference) {
-      const [sender] = await tx.select({ partyCode: units.partyCode }).from(units).where(eq(units.id, current.senderUnitId));
-      set.reference = await nextReference(tx, { partyCode: sender.partyCode, series: agreementAbbreviation[current.agreementCode] ?? 'X', year: now.getUTCFullYear() });
+      set.reference = await nextReference(tx, { partyCode: viewer.partyCode!, series: agreementAbbreviation[current.agreementCode] ?? 'X', year: now.getUTCFullYear() });
     }
     const [row] = await tx.update(notifications).set(set).where(eq(notifications.id, id)).returning();
     await recordStep(tx, ctx, { notification: row, viewer, kind: plan.kind, comment: plan.comment });

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { chromium } from 'playwright-core';
 import { AppError } from '../../platform/errors.ts';
 
 /** Debian's Chromium; LIAISON_CHROMIUM_PATH points elsewhere. Nothing is downloaded. */
@@ -10,6 +9,8 @@ export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', 
 /** Prints an HTML page to A4 PDF with Chromium, so the PDF is the web page (CJK through fonts-noto-cjk). */
 export async function htmlToPdf(html: string): Promise<Buffer> {
   if (!fs.existsSync(chromiumPath())) throw new AppError('pdf.unavailable', { reason: `no Chromium at ${chromiumPath()}` });
+  // Loaded when a PDF is asked for: playwright-core would otherwise add some 45 MB to every server's heap.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
   try {
     const page = await browser.newPage();

@@ -22,7 +22,9 @@ export function InboxPage() {
   const { box, filters, offset } = params;
   const list = useQuery({ queryKey: ['notifications', 'list', box, filters, offset], queryFn: () => notificationsApi.list(box, filters, offset, pageSize) });
   const acts = useActs();
-  const pages = list.data ? Math.ceil(list.data.total / pageSize) : 0;
+  // Past the counted matches (`more`), a full page always offers the next one.
+  const page = Math.floor(offset / pageSize) + 1;
+  const pages = list.data ? Math.max(Math.ceil(list.data.total / pageSize), list.data.more && list.data.items.length === pageSize ? page + 1 : page) : 0;
 
   return (
     <Stack gap="md">
@@ -65,7 +67,7 @@ export function InboxPage() {
               {pages > 1 && (
                 <Pagination
                   total={pages}
-                  value={Math.floor(offset / pageSize) + 1}
+                  value={page}
                   onChange={(page) => params.setOffset((page - 1) * pageSize)}
                   getControlProps={(control) => ({ 'aria-label': t(`search.pagination.${control}`) })}
                   getItemProps={(page) => ({ 'aria-label': t('search.pagination.page', { n: page }) })}
