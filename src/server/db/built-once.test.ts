@@ -19,7 +19,7 @@ describe.each(engines)('a relational query built once, on %s', (engine) => {
       readMarks: { columns: { readAt: true }, where: eq(readMarks.userId, userId as string) },
     },
   });
-  const builtOnce = relationalBuiltOnce('notifications', (db) => db.query.notifications.findFirst(withEvents(sql.placeholder('id'), sql.placeholder('userId'))));
+  const builtOnce = relationalBuiltOnce('liaison_test_notification_events', 'notifications', (db) => db.query.notifications.findFirst(withEvents(sql.placeholder('id'), sql.placeholder('userId'))));
 
   beforeAll(async () => {
     t = await startTestApp({ engine });

@@ -158,7 +158,7 @@ function openRequests(ctx: Context, unitId: string, overdueAt: Date | null) {
  * opens it, it is marked received; each reader's opening clears their unread mark.
  */
 /** What a notification's page shows with it, loaded in one query (built once: it is on every send's path). */
-const loadDetail = relationalBuiltOnce('notifications', (db) =>
+const loadDetail = relationalBuiltOnce('liaison_notification_page', 'notifications', (db) =>
   db.query.notifications.findFirst({
     where: eq(notifications.id, sql.placeholder('id')),
     with: {
