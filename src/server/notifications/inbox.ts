@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, gte, inArray, isNotNull, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { attachments, disseminations, expertConsultations, followUps, meetings, notificationEvents, notifications, readMarks, searchDocuments } from '../db/schema.ts';
 import type { Context, Viewer } from '../platform/context.ts';
@@ -93,16 +93,14 @@ export async function listNotifications(ctx: Context, options: { viewer: Viewer;
               db,
               and(
                 filters,
-                // Checked for each notification walked, never turned into a join: without
-                // statistics (a large import not yet analysed) PostgreSQL would start from
-                // the matches and walk the whole box for each one, for minutes.
-                exists(
-                  db
-                    .select({ one: sql`1` })
-                    .from(searchDocuments)
-                    .where(and(eq(searchDocuments.kind, 'notification'), eq(searchDocuments.refId, sql`${notifications.id}::text`), matches))
-                    .offset(0),
-                ),
+                // Checked for each notification walked, never turned into a join (OFFSET 0 keeps
+                // PostgreSQL from doing so; drizzle leaves out an offset of 0): without statistics
+                // (a large import not yet analysed) it would start from the matches and walk the
+                // whole box for each one, for minutes.
+                sql`exists (${db
+                  .select({ one: sql`1` })
+                  .from(searchDocuments)
+                  .where(and(eq(searchDocuments.kind, 'notification'), eq(searchDocuments.refId, sql`${notifications.id}::text`), matches))} offset 0)`,
               )!,
             ),
           )
