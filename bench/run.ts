@@ -19,7 +19,8 @@
  *
  * Knobs (environment): BENCH_ROWS (100000), BENCH_SEND_RATE (50), BENCH_SEND_SECONDS (20),
  * BENCH_ENGINES (pglite,postgres), BENCH_ANALYZE_PGLITE=1 (VACUUM ANALYZE on PGlite too, as
- * on PostgreSQL), BENCH_EXPLAIN=1 (print the plans of the listing and search queries),
+ * on PostgreSQL), BENCH_EXPLAIN=1 (print the plans of hand-written equivalents of the listing
+ * and search queries, without the planner settings the server uses for text search),
  * BENCH_KEEP_DB=1 (keep the PostgreSQL database afterwards, to study its plans with psql),
  * BENCH_CPU_PROFILE=dir (a V8 CPU profile and a sampled allocation profile of sending one at a
  * time, for DevTools), BENCH_INLINE=1 (the steady-rate sends on PostgreSQL against the server in
@@ -405,7 +406,7 @@ async function startServerProcess(databaseUrl: string) {
     });
   });
   log(`  server process spawned at ${Date.now()}`);
-  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ') ?? []), '--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []), '--import', 'tsx', 'src/server/main.ts'], {
     cwd: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LIAISON_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'liaison-bench-')) },
     stdio: ['ignore', process.env.BENCH_SERVER_STDOUT ? openSync(process.env.BENCH_SERVER_STDOUT, 'w') : 'ignore', 'pipe'],
@@ -444,8 +445,8 @@ function processCpuMs(pid: number): number | null {
 }
 
 /**
- * BENCH_CPU_PROFILE=dir: a V8 CPU profile of a phase (open it in Chrome's DevTools), written to
- * dir/<phase>.cpuprofile.
+ * BENCH_CPU_PROFILE=dir: a V8 CPU profile and a sampled allocation profile of a phase (open them
+ * in Chrome's DevTools), written to dir/<phase>.cpuprofile and dir/<phase>.heapprofile.
  */
 async function startCpuProfile() {
   const dir = process.env.BENCH_CPU_PROFILE;
@@ -738,6 +739,7 @@ async function runEngine(engine: 'pglite' | 'postgres'): Promise<EngineResult> {
     const profile = await startCpuProfile();
     for (let i = sends; i < sends + oneAtATime; i++) await sendOne(prepared[i], performance.now(), single);
     await profile.stop(`${engine}-one-at-a-time`);
+    if (process.env.BENCH_CPU_PROFILE) facts.push('PROFILED: the one-at-a-time sends ran under the CPU profiler and allocation sampling; their times and CPU are inflated');
     const nodeCpu = process.cpuUsage(cpuBefore.node);
     const machineCpu = machineCpuMs();
     facts.push(

@@ -11,8 +11,8 @@ type RelationalQuery = PromiseLike<unknown> & { toSQL(): Query };
  * given: the pool or a transaction. Drizzle otherwise builds the SQL text on every call; for a
  * notification's page with its eleven relations that cost about 2 ms of CPU and 1 MB of
  * garbage per call, more than PostgreSQL spends answering it. On PostgreSQL it is a named
- * prepared statement, so each connection also parses and plans it once (planning it took
- * 0.7 ms a time). The result is what the query itself gives (a test compares the two).
+ * prepared statement: each connection parses it once, and after five runs may keep one plan
+ * for it (planning took 0.7 ms a time). The result is what the query itself gives (a test compares the two).
  */
 export function relationalBuiltOnce<Q extends RelationalQuery>(name: string, table: keyof NonNullable<DbOrTx['_']['schema']>, build: (db: DbOrTx) => Q) {
   type Row = Awaited<Q>;
@@ -32,7 +32,8 @@ export function relationalBuiltOnce<Q extends RelationalQuery>(name: string, tab
  * A query prepared once for each database (the pool; not for a transaction, which is a handle
  * of its own) and then run with new values (`sql.placeholder`): for the statement every request
  * runs, the signed-in user behind a session. On PostgreSQL it is also a named prepared
- * statement, parsed and planned once per connection.
+ * statement, parsed once per connection. Give it the pool: a transaction is a handle of its
+ * own, for which it would be built anew each time.
  */
 export function preparedOnce<P>(prepare: (db: Db) => P) {
   const byDatabase = new WeakMap<Db, P>();

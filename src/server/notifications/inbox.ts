@@ -155,10 +155,6 @@ function openRequests(ctx: Context, unitId: string, overdueAt: Date | null) {
     );
 }
 
-/**
- * A notification with everything around it. The first time someone of the receiving unit
- * opens it, it is marked received; each reader's opening clears their unread mark.
- */
 /** What a notification's page shows with it, loaded in one query (built once: it is on every send's path). */
 const loadDetail = relationalBuiltOnce('liaison_notification_page', 'notifications', (db) =>
   db.query.notifications.findFirst({
@@ -184,6 +180,10 @@ const loadDetail = relationalBuiltOnce('liaison_notification_page', 'notificatio
   }),
 );
 
+/**
+ * A notification with everything around it. The first time someone of the receiving unit
+ * opens it, it is marked received; each reader's opening clears their unread mark.
+ */
 export async function getNotification(ctx: Context, options: { viewer: Viewer; id: string }) {
   const { viewer, id } = options;
   const loaded = await loadDetail(ctx.db, { id, userId: viewer.userId, unitId: viewer.unitId });

@@ -99,7 +99,7 @@ export const notificationListItemSchema = notificationSchema
   });
 
 export const notificationListSchema = z.object({
-  total: z.number().describe('Matches, counted up to 10 000 (up to 1 000 when searching with q)'),
+  total: z.number().describe('Matches, counted up to 1 000, with or without q'),
   more: z.boolean().describe('There are more matches than total says'),
   items: z.array(notificationListItemSchema).describe('Each notification in brief; GET /notifications/{id} gives its contents'),
 });
