@@ -22,6 +22,18 @@ describe.each(engines)('audit trail on %s', (engine) => {
     expect(await verifyAuditTrail(t.ctx.db)).toMatchObject({ ok: true });
   });
 
+  it('chains entries hashed by the database exactly as the application verifies them, whatever their text', async () => {
+    const data = { title: '冷凍蝦仁驗出孔雀石綠 🦐', nested: { b: [1, 2.5, null, 'ü'], a: 'line\nbreak "quoted" \\ tab\t' }, empty: {} };
+    await t.ctx.db.transaction(async (tx) => {
+      await recordAudit(tx, t.clock, { actor: { id: null, label: '系統' }, action: 'test.text', entityType: 'test', entityId: '甲', unitId: null, data });
+      await recordAudit(tx, t.clock, { actor: systemActor, action: 'test.text', entityType: 'test', entityId: '乙', data: {} });
+    });
+    const [second, first] = await t.ctx.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(2);
+    expect(first).toMatchObject({ actor: '系統', actorId: null, unitId: null, entityId: '甲', data });
+    expect(second.prevHash).toBe(first.hash);
+    expect(await verifyAuditTrail(t.ctx.db)).toMatchObject({ ok: true });
+  });
+
   it('refuses to update or delete history in the database itself', async () => {
     await expect(t.ctx.db.execute(sql`update audit_log set actor = 'mallory'`)).rejects.toThrow();
     await expect(t.ctx.db.execute(sql`delete from audit_log`)).rejects.toThrow();

@@ -25,7 +25,12 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
+/** What an entry's hash covers besides its predecessor's hash. */
+export function entryBody(entry: AuditFields): string {
+  return canonicalJson({ ...entry, at: entry.at.toISOString() });
+}
+
+/** sha256(previous hash, a newline, the entry's body); the database's audit_append computes the same (migration 0007). */
 export function entryHash(prevHash: string, entry: AuditFields): string {
-  const body = canonicalJson({ ...entry, at: entry.at.toISOString() });
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+  return createHash('sha256').update(prevHash).update('\n').update(entryBody(entry)).digest('hex');
 }

@@ -1,9 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { desc, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/open.ts';
-import { auditLog } from '../db/schema.ts';
 import type { Clock } from '../platform/clock.ts';
-import { GENESIS_HASH, entryHash, type AuditFields } from './chain.ts';
+import { entryBody, type AuditFields } from './chain.ts';
 
 /** Who did something: a signed-in user, or the system itself (start-up, reference data). */
 export type Actor = { id: string | null; label: string };
@@ -50,22 +49,15 @@ export async function recordAudit(
 
 /**
  * Appends entries to the hash chain. Writers of the chain take turns on an advisory lock held
- * until their transaction ends; this is the only part of a change that is serialised.
+ * until their transaction ends; this is the only part of a change that is serialised. One
+ * statement (audit_append, migration 0007) takes the lock, reads the last hash and inserts the
+ * entries chained on it, so the lock is never held across a round trip to this process: only
+ * from that statement to COMMIT.
  */
 async function appendToChain(tx: DbOrTx, entries: AuditFields[]): Promise<void> {
   if (!entries.length) return;
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  // A statement of its own: one statement sees the data as of its start, before the lock was
-  // granted, and would miss the entry of the writer it waited for.
-  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  let prevHash = last?.hash ?? GENESIS_HASH;
-  const rows = entries.map((fields) => {
-    const hash = entryHash(prevHash, fields);
-    const row = { ...fields, prevHash, hash };
-    prevHash = hash;
-    return row;
-  });
-  await tx.insert(auditLog).values(rows);
+  const rows = entries.map((fields) => ({ ...fields, at: fields.at.toISOString(), body: entryBody(fields) }));
+  await tx.execute(sql`select audit_append(${AUDIT_CHAIN_LOCK}, ${JSON.stringify(rows)}::jsonb)`);
 }
 
 /**
