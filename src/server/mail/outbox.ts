@@ -34,7 +34,7 @@ export async function tellUnit(
   const inLanguage = (part: 'subject' | 'body') => sql`(case ${locale} ${sql.join(locales.map((l) => sql`when ${l} then ${rendered[l][part]}`), sql` `)} end)`;
   await tx.execute(sql`
     insert into ${mailOutbox} ("to", "subject", "body", "created_at")
-    select ${users.email}, ${inLanguage('subject')}, replace(${inLanguage('body')}, ${UNIT_NAME}, ${units.name} ->> ${locale}), ${ctx.clock.now().toISOString()}::timestamptz
+    select ${users.email}, ${inLanguage('subject')}, replace(${inLanguage('body')}, ${UNIT_NAME}, coalesce(${units.name} ->> ${locale}, ${units.name} ->> 'zh-Hant', ${units.code})), ${ctx.clock.now().toISOString()}::timestamptz
     from ${users} join ${units} on ${units.id} = ${users.unitId}
     where ${and(eq(users.unitId, options.unitId), eq(users.active, true), isNotNull(users.email), arrayOverlaps(users.roles, options.roles), options.exceptUserId ? ne(users.id, options.exceptUserId) : undefined)}`);
 }

@@ -46,6 +46,16 @@ describe.each(engines)('meetings on %s', (engine) => {
     expect((await call(t.app, outsider, 'GET', '/meetings')).json()).toEqual([]);
   });
 
+  it('shows on a notification only the meetings of the reader’s unit', async () => {
+    const n = (await call(t.app, hk, 'POST', '/notifications', draftBody(fsco))).json();
+    await call(t.app, hk, 'POST', `/notifications/${n.id}/submit`);
+    await call(t.app, hkApprover, 'POST', `/notifications/${n.id}/approve`);
+    const hkOnly = await call(t.app, hk, 'POST', '/meetings', { kind: 'joint_work', agreementCode: 'food-safety', title: '香港內部跟進', unitIds: [await unitId(t.ctx, 'hk-edb')], scheduledAt: '2026-11-27T10:00:00+08:00', triggerNotificationId: n.id });
+    expect(hkOnly.statusCode, hkOnly.body).toBe(201);
+    expect((await call(t.app, hk, 'GET', `/notifications/${n.id}`)).json().meetings.map((m: { id: string }) => m.id)).toEqual([hkOnly.json().id]);
+    expect((await call(t.app, gd, 'GET', `/notifications/${n.id}`)).json().meetings).toEqual([]);
+  });
+
   it('keeps minutes, decisions and action items with owners and due dates; only the owner closes its item', async () => {
     const meeting = (await call(t.app, hk, 'POST', '/meetings', { kind: 'joint_work', agreementCode: 'food-safety', title: '年度工作會議', unitIds: [fsco], scheduledAt: '2026-12-01T10:00:00+08:00' })).json();
     const kept = await call(t.app, gd, 'PATCH', `/meetings/${meeting.id}`, { minutes: '雙方總結本年度合作情況。', decisions: ['加強供港水產品抽檢'] });

@@ -9,6 +9,8 @@ describe.each(engines)('a search that matches more than a thousand notifications
   let t: TestApp;
   const who = {} as Record<'hkOfficer' | 'hkApprover' | 'gdOfficer' | 'thirdOfficer', string>;
   let newest: { id: string; sentAt: string };
+  /** Sent among the matches but not matching: a search must pass over it. */
+  let unrelated: { id: string };
   const copies = TOTAL_CAP + 100;
 
   beforeAll(async () => {
@@ -42,6 +44,12 @@ describe.each(engines)('a search that matches more than a thousand notifications
       from notifications n, search_documents d
       where d.kind = 'notification' and d.ref_id = ${first.id} and n.reference like ${`${first.reference}-%`}`);
     await t.ctx.db.execute(sql`analyze`);
+    unrelated = await send({
+      text: { title: '嬰兒配方奶粉檢出副溶血性弧菌', scope: '抽檢樣本檢出副溶血性弧菌。', measures: '已封存涉事批次。', attention: '請通報調查結果。' },
+      summaryEn: 'Vibrio in infant formula',
+      products: [{ name: '嬰兒配方奶粉', category: 'milk', brand: null, lot: null, origin: null, hsCode: null }],
+      hazards: [{ agent: '副溶血性弧菌', result: null, unit: null, limit: null }],
+    });
     t.clock.advance(60_000);
     newest = await send({ text: { ...draftBody(fsco).text, attention: '另請留意蜆殼類產品。' } });
   });
@@ -52,6 +60,7 @@ describe.each(engines)('a search that matches more than a thousand notifications
     expect(list).toMatchObject({ total: TOTAL_CAP, more: true });
     expect(list.items).toHaveLength(20);
     expect(list.items[0].id).toBe(newest.id);
+    expect(list.items.map((n: { id: string }) => n.id)).not.toContain(unrelated.id);
     const times = list.items.map((n: { sentAt: string }) => Date.parse(n.sentAt));
     expect(times).toEqual([...times].sort((a, b) => b - a));
     // A later page carries on where the first stopped.

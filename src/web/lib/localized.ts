@@ -26,6 +26,13 @@ export function usePick() {
   return (text: Partial<LocalizedText> | null | undefined) => pickText(text, locale);
 }
 
+/** A unit as a choice in a list: its name in the reader's language and its code, 食物及衞生局（hk-fhb）. */
+export function useUnitLabel() {
+  const { t } = useTranslation();
+  const pick = usePick();
+  return (unit: { name: Partial<LocalizedText>; code: string }) => `${pick(unit.name)}${t('common.parenOpen')}${unit.code}${t('common.parenClose')}`;
+}
+
 /** Dates as the reader writes them: 2015年9月9日 or 9 September 2015. */
 export function formatDate(value: string | null | undefined, locale: Locale): string {
   if (!value) return '';

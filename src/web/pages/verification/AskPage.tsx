@@ -98,6 +98,7 @@ export function AskPage() {
         </Text>
         {notificationId && <Alert color="blue">{t('notifications.verification.fromNotification')}</Alert>}
         <ErrorNotice error={ask.error} />
+        <ErrorNotice error={partners.error} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <Select label={t('notifications.verification.toUnit')} data={partners.options} value={toUnitId} onChange={form.set('toUnitId')} allowDeselect={false} required error={fieldError('toUnitId')} />
           <TextInput label={t('notifications.verification.enterprise')} description={t('notifications.verification.enterpriseHint')} {...form.text('enterprise')} error={fieldError('enterprise')} />

@@ -5,6 +5,7 @@ import { bases, categories, classifications, riskDecisions } from '../lib/option
 import type { ComposeForm } from './useComposeForm.ts';
 import type { ComposeValues } from './values.ts';
 import { usePartnerOptions } from './usePartnerOptions.ts';
+import { ErrorNotice } from '../../../components/status.tsx';
 
 type Props = { form: ComposeForm; fieldError: (field: string) => string | undefined; recipientFixed: boolean };
 
@@ -30,6 +31,7 @@ export function ChoiceFields({ form, fieldError, recipientFixed }: Props) {
 
   return (
     <>
+      <ErrorNotice error={partners.error} />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         <Select
           label={t('notifications.field.recipient')}

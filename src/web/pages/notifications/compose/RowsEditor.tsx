@@ -21,8 +21,11 @@ export function RowsEditor<K extends string>(props: Props<K>) {
   const { columns, rows, onChange, field, fieldError } = props;
   const keys = columns.map((c) => c.key);
   const change = (index: number, key: K, value: string) => onChange(rows.map((r, i) => (i === index ? { ...r, [key]: value } : r)));
-  // A message about the rows as a whole (none given where at least one is needed).
-  const listError = fieldError(field);
+  const cellError = (index: number, key: K) => fieldError(`${field}.${index}.${key}`);
+  // A message about the rows as a whole (none given where at least one is needed); fieldError
+  // also answers for the list with its first cell's message, which its cell already shows.
+  const anyCellError = rows.some((_, index) => keys.some((key) => cellError(index, key)));
+  const listError = anyCellError ? undefined : fieldError(field);
   return (
     <Fieldset legend={props.legend} variant="unstyled" styles={{ legend: { fontWeight: 600 } }}>
       <Stack gap="sm">
@@ -42,7 +45,7 @@ export function RowsEditor<K extends string>(props: Props<K>) {
                   lang={c.lang}
                   value={row[c.key]}
                   onChange={(e) => change(index, c.key, e.currentTarget.value)}
-                  error={fieldError(`${field}.${index}.${c.key}`)}
+                  error={cellError(index, c.key)}
                 />
               ))}
             </SimpleGrid>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../api.ts';
-import { usePick } from '../../../lib/localized.ts';
+import { useUnitLabel } from '../../../lib/localized.ts';
 import { useMe } from '../../../session.ts';
 
 /**
@@ -9,13 +9,13 @@ import { useMe } from '../../../session.ts';
  */
 export function usePartnerOptions() {
   const { me } = useMe();
-  const pick = usePick();
+  const label = useUnitLabel();
   const unit = useQuery({ queryKey: ['unit', me?.unit?.id], queryFn: () => api.unit(me!.unit!.id), enabled: !!me?.unit });
   const partners = (unit.data?.partners ?? []).filter((p) => p.active);
   const foodSafety = (p: (typeof partners)[number]) => (p.agreementCodes.includes('food-safety') ? 0 : 1);
   const options = partners
-    .map((p) => ({ value: p.id, label: `${pick(p.name)} (${p.code})`, order: foodSafety(p) }))
+    .map((p) => ({ value: p.id, label: label(p), order: foodSafety(p) }))
     .sort((a, b) => a.order - b.order || a.label.localeCompare(b.label))
     .map(({ value, label }) => ({ value, label }));
-  return { options, loading: unit.isPending && !!me?.unit, error: unit.error, myUnit: unit.data ?? null };
+  return { options, error: unit.error };
 }

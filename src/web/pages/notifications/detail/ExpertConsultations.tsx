@@ -51,14 +51,14 @@ export function ExpertConsultations({ n }: { n: NotificationDetail }) {
           <Text style={{ whiteSpace: 'pre-wrap' }}>{texts[2 * i]}</Text>
           <Text size="sm" mt={4}>
             {t('notifications.experts.experts')}
-            {': '}
+            {t('common.colon')}
             {c.experts.map((e) => (e.affiliation ? `${e.name}${t('common.parenOpen')}${e.affiliation}${t('common.parenClose')}` : e.name)).join(t('common.listSeparator'))}
           </Text>
           {c.advice ? (
             <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
               <strong>{t('notifications.experts.advice')}</strong>
               {c.adviceAt && `${t('common.parenOpen')}${formatDate(c.adviceAt, locale)}${t('common.parenClose')}`}
-              {': '}
+              {t('common.colon')}
               {texts[2 * i + 1]}
             </Text>
           ) : (

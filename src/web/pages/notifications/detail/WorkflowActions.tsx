@@ -45,9 +45,9 @@ export function WorkflowActions({ n, done }: { n: NotificationDetail; done?: str
       <Title order={2} size="h4" id="actions-heading">
         {t('notifications.actions.heading')}
       </Title>
-      <Saved show={stepped === 'submit' || stepped === 'submitted'}>{t('notifications.actions.submitted')}</Saved>
-      <Saved show={stepped === 'approve'}>{t('notifications.actions.approved', { reference: n.reference })}</Saved>
-      <Saved show={stepped === 'acknowledge'}>{t('notifications.actions.acknowledged')}</Saved>
+      <Saved show={(stepped === 'submit' || stepped === 'submitted') && n.status === 'submitted'}>{t('notifications.actions.submitted')}</Saved>
+      <Saved show={stepped === 'approve' && n.status === 'sent'}>{t('notifications.actions.approved', { reference: n.reference })}</Saved>
+      <Saved show={stepped === 'acknowledge' && n.status === 'acknowledged'}>{t('notifications.actions.acknowledged')}</Saved>
       <ErrorNotice error={step.error} />
       {can.approve && <Text size="sm">{t('notifications.actions.approveHint')}</Text>}
       <Group gap="xs">

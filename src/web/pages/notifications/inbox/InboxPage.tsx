@@ -24,7 +24,8 @@ export function InboxPage() {
   const acts = useActs();
   // Past the counted matches (`more`), a full page always offers the next one.
   const page = Math.floor(offset / pageSize) + 1;
-  const pages = list.data ? Math.max(Math.ceil(list.data.total / pageSize), list.data.more && list.data.items.length === pageSize ? page + 1 : page) : 0;
+  const counted = list.data ? Math.ceil(list.data.total / pageSize) : 0;
+  const pages = list.data?.more ? Math.max(counted, list.data.items.length === pageSize ? page + 1 : page) : counted;
 
   return (
     <Stack gap="md">
