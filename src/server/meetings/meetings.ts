@@ -2,6 +2,7 @@ import { and, arrayContains, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../db/open.ts';
 import { actionItems, agreements, meetings, notifications, units } from '../db/schema.ts';
+import { regionDay } from '../platform/clock.ts';
 import type { Context, Viewer } from '../platform/context.ts';
 import { hasRole } from '../platform/context.ts';
 import { AppError, forbidden, notFound } from '../platform/errors.ts';
@@ -31,7 +32,7 @@ async function present(db: DbOrTx, rows: Row[], now: Date, viewer: Viewer) {
   const triggers = rows.filter((r) => r.triggerId).map((r) => r.triggerId!);
   // Units invited beyond the notification's two may not learn about it from the meeting.
   const triggerRows = (triggers.length ? await db.select().from(notifications).where(inArray(notifications.id, triggers)) : []).filter((n) => notificationPolicy.read(viewer, n));
-  const today = now.toISOString().slice(0, 10);
+  const today = regionDay(now);
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -65,7 +66,7 @@ async function index(tx: DbOrTx, ctx: Context, row: Row) {
       url: `/meetings/${row.id}`,
       visibility: 'units',
       unitIds: row.unitIds,
-      date: row.scheduledAt.toISOString().slice(0, 10),
+      date: regionDay(row.scheduledAt),
     },
     ctx.clock.now(),
   );

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { followUps, notifications } from '../db/schema.ts';
+import { regionDay } from '../platform/clock.ts';
 import type { Context, Viewer } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { tellUnit } from '../mail/outbox.ts';
@@ -57,7 +58,7 @@ export async function addFollowUp(ctx: Context, options: { viewer: Viewer; id: s
         url: `/notifications/${id}#follow-up-${row.id}`,
         visibility: 'units',
         unitIds: [n.senderUnitId, n.recipientUnitId],
-        date: now.toISOString().slice(0, 10),
+        date: regionDay(now),
       },
       now,
     );

@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { attachments, disseminations, expertConsultations, followUps, meetings, notificationEvents, notifications, readMarks, searchDocuments } from '../db/schema.ts';
+import { regionDayStart } from '../platform/clock.ts';
 import type { Context, Viewer } from '../platform/context.ts';
 import { notFound } from '../platform/errors.ts';
 import { queryExpression } from '../search/normalise.ts';
@@ -46,8 +47,8 @@ export async function listNotifications(ctx: Context, options: { viewer: Viewer;
     query.classification ? eq(notifications.classification, query.classification) : undefined,
     query.status ? eq(notifications.status, query.status) : undefined,
     query.overdue === 'true' ? and(eq(notifications.status, 'sent'), lt(notifications.ackDueAt, now)) : undefined,
-    query.from ? gte(dateColumn, new Date(`${query.from}T00:00:00Z`)) : undefined,
-    query.to ? lte(dateColumn, new Date(`${query.to}T23:59:59.999Z`)) : undefined,
+    query.from ? gte(dateColumn, regionDayStart(query.from)) : undefined,
+    query.to ? lt(dateColumn, regionDayStart(query.to, 1)) : undefined,
   )!;
   // A page may carry the count of its box (one statement, not two).
   const page = (db: Context['db'], where: SQL, total?: SQL<number>) =>

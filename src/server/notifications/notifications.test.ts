@@ -172,7 +172,20 @@ describe.each(engines)('food-safety notifications on %s', (engine) => {
     const summary = (await call(t.app, gd, 'GET', '/notifications/summary')).json();
     expect(summary.overdue).toBeGreaterThan(before.overdue);
     expect(summary.unread).toBeGreaterThan(0);
-    // Re-log the fixed users for the tests that follow.
-    for (const key of Object.keys(who) as (keyof typeof who)[]) void key;
+  });
+
+  it("dates by the region's calendar (UTC+8): the year of the reference and the inbox's day filters", async () => {
+    // 00:30 on 1 January 2027 in Hong Kong and Guangdong is still 31 December 2026 in UTC.
+    t.clock.advance(Date.parse('2026-12-31T16:30:00Z') - t.clock.now().getTime());
+    const as = async (unit: string, roles: Parameters<typeof buildUser>[1]['roles']) => logInAs(t.app, (await buildUser(t.ctx, { unit, roles })).username);
+    const [hkOfficer, hkApprover, gdOfficer] = [await as('hk-fhb', ['officer']), await as('hk-fhb', ['approver']), await as('gd-fsco', ['officer'])];
+    const n = (await call(t.app, hkOfficer, 'POST', '/notifications', draftBody(fsco))).json();
+    expect((await call(t.app, hkOfficer, 'POST', `/notifications/${n.id}/submit`)).statusCode).toBe(200);
+    const sent = (await call(t.app, hkApprover, 'POST', `/notifications/${n.id}/approve`)).json();
+    expect(sent.reference).toBe('HK-FS-2027-0001');
+    const ids = async (filter: string) => (await call(t.app, gdOfficer, 'GET', `/notifications?box=inbox&${filter}`)).json().items.map((i: { id: string }) => i.id);
+    expect(await ids('from=2027-01-01&to=2027-01-01')).toEqual([sent.id]);
+    expect(await ids('to=2026-12-31')).not.toContain(sent.id);
+    expect(await ids('from=2026-12-31&to=2026-12-31')).not.toContain(sent.id);
   });
 });

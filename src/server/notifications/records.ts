@@ -1,6 +1,7 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/open.ts';
 import { agreementUnits, notificationEvents, notifications, referenceCounters, units } from '../db/schema.ts';
+import { regionDay } from '../platform/clock.ts';
 import type { Context, Viewer } from '../platform/context.ts';
 import { AppError, forbidden, notFound } from '../platform/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -104,7 +105,7 @@ export async function indexNotification(tx: DbOrTx, ctx: Context, n: Notificatio
       url: `/notifications/${n.id}`,
       visibility: 'units',
       unitIds: reached ? [n.senderUnitId, n.recipientUnitId] : [n.senderUnitId],
-      date: (n.sentAt ?? n.createdAt).toISOString().slice(0, 10),
+      date: regionDay(n.sentAt ?? n.createdAt),
     },
     ctx.clock.now(),
   );

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { notifications, type NotificationText } from '../db/schema.ts';
+import { regionYear } from '../platform/clock.ts';
 import type { Context, Viewer } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { tellUnit } from '../mail/outbox.ts';
@@ -38,7 +39,7 @@ async function transition(
     // stays locked until commit, and every other send of the same party and series waits on it.
     // The approver is of the sending unit (checked above), so theirs is the sending party.
     if (plan.reference) {
-      set.reference = await nextReference(tx, { partyCode: viewer.partyCode!, series: agreementAbbreviation[current.agreementCode] ?? 'X', year: now.getUTCFullYear() });
+      set.reference = await nextReference(tx, { partyCode: viewer.partyCode!, series: agreementAbbreviation[current.agreementCode] ?? 'X', year: regionYear(now) });
     }
     const [row] = await tx.update(notifications).set(set).where(eq(notifications.id, id)).returning();
     await recordStep(tx, ctx, { notification: row, viewer, kind: plan.kind, comment: plan.comment });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { regionDay } from '../platform/clock.ts';
 import type { Context } from '../platform/context.ts';
 import { requireViewer } from '../platform/http.ts';
 import { errorResponses } from '../platform/openapi.ts';
@@ -26,7 +27,7 @@ import { reportRoutes } from './reports/routes.ts';
 export const progressRoutes =
   (ctx: Context): FastifyPluginAsyncZod =>
   async (app) => {
-    const today = () => ctx.clock.now().toISOString().slice(0, 10);
+    const today = () => regionDay(ctx.clock.now());
     const tags = ['progress'];
 
     app.get('/areas', { schema: { tags, summary: 'Co-operation areas', response: { 200: z.array(areaSchema), ...errorResponses(401) } } }, async (request) => {

@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/open.ts';
 import { notifications, units, verificationRequests } from '../db/schema.ts';
+import { regionDay, regionYear } from '../platform/clock.ts';
 import type { Context, Viewer } from '../platform/context.ts';
 import { hasRole } from '../platform/context.ts';
 import { AppError, forbidden, notFound } from '../platform/errors.ts';
@@ -87,7 +88,7 @@ export async function askVerification(
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
     const [from] = await tx.select({ partyCode: units.partyCode }).from(units).where(eq(units.id, viewer.unitId!));
-    const reference = await nextReference(tx, { partyCode: from.partyCode, series: kind === 'media_report' ? 'MR' : 'VR', year: now.getUTCFullYear() });
+    const reference = await nextReference(tx, { partyCode: from.partyCode, series: kind === 'media_report' ? 'MR' : 'VR', year: regionYear(now) });
     const [row] = await tx
       .insert(verificationRequests)
       .values({
@@ -128,7 +129,7 @@ async function indexRequest(tx: DbOrTx, ctx: Context, row: Row) {
       url: `/verification/${row.id}`,
       visibility: 'units',
       unitIds: [row.fromUnitId, row.toUnitId],
-      date: row.createdAt.toISOString().slice(0, 10),
+      date: regionDay(row.createdAt),
     },
     ctx.clock.now(),
   );

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
+import { regionDay } from '../../platform/clock.ts';
 import type { Context, Viewer } from '../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { cooperationAreas, progressReports, type LocalizedText } from '../../db/schema.ts';
@@ -96,7 +97,7 @@ export async function issueReport(ctx: Context, options: { viewer: Viewer; id: s
   if (report.status === 'issued') throw new AppError('conflict', { params: { what: 'issued_report' } });
   const areas = await reportAreas(ctx.db, report);
   const now = ctx.clock.now();
-  const issuedOn = now.toISOString().slice(0, 10);
+  const issuedOn = regionDay(now);
   const figures = currentFigures(areas);
   const snapshotBase = { figures, narrative: report.narrative, title: report.title, asOf: report.asOf, areaCodes: report.areaCodes };
   // The hash covers the content; the rendered pages carry it, so they are made after it.
