@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { buildUser, PASSWORD } from '../support/harness.ts';
+import { buildUser, logInAs, PASSWORD, unitId } from '../support/harness.ts';
+import { call, draftBody } from '../support/notifications.ts';
 import { logIn, mainText, startBrowserApp, type BrowserApp } from './browser.ts';
 
 const axeSource: string = createRequire(import.meta.url)('axe-core').source;
@@ -122,5 +123,46 @@ describe('a food-safety notification from Hong Kong to Guangdong', () => {
     expect(text).toContain('由簡體中文原文轉換，以原文為準。');
     expect(await mainText(hk)).toContain('已確認收到');
     await hk.context().close();
+  });
+});
+
+describe('a verification request linked to the notification that followed', () => {
+  it('finds the notification by its reference number among more than the newest, and links the two', async () => {
+    const [hkOfficer, hkApprover] = [await buildUser(liaison.ctx, { unit: 'hk-fhb', roles: ['officer'] }), await buildUser(liaison.ctx, { unit: 'hk-fhb', roles: ['approver'] })];
+    const [officer, approver] = [await logInAs(liaison.app, hkOfficer.username), await logInAs(liaison.app, hkApprover.username)];
+    const fsco = await unitId(liaison.ctx, 'gd-fsco');
+    const send = async (title: string) => {
+      liaison.clock.advance(1_000); // the server's clock stands still unless told: one second between sends
+      const n = (await call(liaison.app, officer, 'POST', '/notifications', draftBody(fsco, { text: { ...draftBody(fsco).text, title } }))).json();
+      await call(liaison.app, officer, 'POST', `/notifications/${n.id}/submit`);
+      return (await call(liaison.app, approver, 'POST', `/notifications/${n.id}/approve`)).json() as { id: string; reference: string };
+    };
+    // The one that followed, then 25 newer: it is no longer among the newest the box offers.
+    const followed = await send('湛江養殖場停止出口');
+    for (let i = 0; i < 25; i++) await send(`其他通報 ${i}`);
+    const asked = await call(liaison.app, officer, 'POST', '/verification-requests', {
+      toUnitId: fsco,
+      script: 'zh-Hant',
+      subject: '核實湛江養殖場的資料',
+      question: '請核實該養殖場是否已停產。',
+      deadlineAt: new Date(Date.now() + 86_400_000).toISOString(),
+      plannedReleaseAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+
+    const page = await liaison.newPage();
+    await logIn(page, hkOfficer.username, PASSWORD);
+    await page.goto(`/verification/${asked.json().id}`);
+    const box = page.getByRole('combobox', { name: /^The notification that followed/ });
+    await box.click();
+    await page.getByRole('option', { name: /其他通報 24/ }).waitFor();
+    expect(await page.getByRole('option', { name: /湛江養殖場停止出口/ }).count()).toBe(0);
+    await box.fill(followed.reference);
+    await page.getByRole('option', { name: new RegExp(`${followed.reference} 湛江養殖場停止出口`) }).click();
+    await page.getByRole('button', { name: 'Link the notification' }).click();
+    await page.getByRole('link', { name: 'Open the notification that followed' }).click();
+    await page.waitForURL(`**/notifications/${followed.id}`);
+    await page.getByRole('heading', { level: 1, name: '湛江養殖場停止出口' }).waitFor();
+    await page.context().close();
   });
 });
