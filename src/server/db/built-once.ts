@@ -1,4 +1,5 @@
-import { mapRelationalRow, type BuildRelationalQueryResult, type Query } from 'drizzle-orm';
+import { mapRelationalRow, type BuildRelationalQueryResult, type Query, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from './open.ts';
 
 /** What drizzle's relational query keeps to itself: the built SQL and the shape to map its rows by. */
@@ -41,5 +42,21 @@ export function preparedOnce<P>(prepare: (db: Db) => P) {
     let prepared = byDatabase.get(db);
     if (!prepared) byDatabase.set(db, (prepared = prepare(db)));
     return prepared;
+  };
+}
+
+const dialect = new PgDialect();
+
+/**
+ * A statement written as sql`…`, with the values that change as `sql.placeholder(name)`, built
+ * once and run with new values on whichever handle is given (pool or transaction); on
+ * PostgreSQL a named prepared statement. For a statement on every send's path whose text is
+ * long (the e-mail to a unit's officers, with its messages in three languages).
+ */
+export function statementBuiltOnce(name: string, build: () => SQL) {
+  let built: Query | undefined;
+  return async (db: DbOrTx, values: Record<string, unknown>): Promise<void> => {
+    built ??= dialect.sqlToQuery(build());
+    await db._.session.prepareQuery(built, undefined, name, false).execute(values);
   };
 }

@@ -1,8 +1,9 @@
-import { and, arrayOverlaps, asc, eq, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { statementBuiltOnce } from '../db/built-once.ts';
 import type { DbOrTx } from '../db/open.ts';
 import { mailOutbox, units, users } from '../db/schema.ts';
 import type { Context, Role } from '../platform/context.ts';
-import { defaultLocale, locales, mailT, type Locale } from '../../shared/i18n.ts';
+import { defaultLocale, locales, mailT } from '../../shared/i18n.ts';
 
 /** Sends one e-mail; SMTP in production, a fake in tests. */
 export interface Mailer {
@@ -12,31 +13,42 @@ export interface Mailer {
 /** Stands for the told unit's name in the rendered messages until the database fills it in. */
 const UNIT_NAME = '\u0001unit\u0001';
 
+const placeholder = (name: string) => sql.placeholder(name);
+
+/**
+ * The e-mail to each active user of a unit with one of the roles, in each user's language: the
+ * messages are rendered here in every language, and the database picks each user's and fills
+ * in the unit's name in that language. Built once (it is on every send's path).
+ */
+const queueForUnit = statementBuiltOnce('liaison_tell_unit', () => {
+  const locale = sql`(case when ${users.locale} in (${sql.join(locales.map((l) => sql.raw(`'${l}'`)), sql`, `)}) then ${users.locale} else ${sql.raw(`'${defaultLocale}'`)} end)`;
+  const inLanguage = (part: 'subject' | 'body') => sql`(case ${locale} ${sql.join(locales.map((l) => sql`when ${sql.raw(`'${l}'`)} then ${placeholder(`${part}:${l}`)}::text`), sql` `)} end)`;
+  return sql`
+    insert into ${mailOutbox} ("to", "subject", "body", "created_at")
+    select ${users.email}, ${inLanguage('subject')}, replace(${inLanguage('body')}, ${UNIT_NAME}, coalesce(${units.name} ->> ${locale}, ${units.name} ->> 'zh-Hant', ${units.code})), ${placeholder('now')}::timestamptz
+    from ${users} join ${units} on ${units.id} = ${users.unitId}
+    where ${users.unitId} = ${placeholder('unitId')}::uuid and ${users.active} and ${users.email} is not null
+      and ${users.roles} && ${placeholder('roles')}::text[]
+      and ${users.id} is distinct from ${placeholder('exceptUserId')}::uuid`;
+});
+
 /**
  * Queues an e-mail to every active user of a unit with one of the roles, in each user's
  * language. Written in the caller's transaction, so mail goes out only for what committed.
- * One statement: the message is rendered in each language here, and the database picks each
- * user's and fills in the unit's name in that language.
  */
 export async function tellUnit(
   tx: DbOrTx,
   ctx: Context,
   options: { unitId: string; roles: Role[]; what: string; title: string; link: string; exceptUserId?: string },
 ) {
-  const rendered = Object.fromEntries(
-    locales.map((locale) => {
-      const t = mailT(locale);
-      const what = t(`what.${options.what}`);
-      return [locale, { subject: t('subject', { what, title: options.title }), body: t('body', { what, title: options.title, link: `${ctx.config.publicUrl}${options.link}`, unit: UNIT_NAME }) }];
-    }),
-  ) as Record<Locale, { subject: string; body: string }>;
-  const locale = sql`(case when ${users.locale} in (${sql.join(locales.map((l) => sql`${l}`), sql`, `)}) then ${users.locale} else ${defaultLocale} end)`;
-  const inLanguage = (part: 'subject' | 'body') => sql`(case ${locale} ${sql.join(locales.map((l) => sql`when ${l} then ${rendered[l][part]}`), sql` `)} end)`;
-  await tx.execute(sql`
-    insert into ${mailOutbox} ("to", "subject", "body", "created_at")
-    select ${users.email}, ${inLanguage('subject')}, replace(${inLanguage('body')}, ${UNIT_NAME}, coalesce(${units.name} ->> ${locale}, ${units.name} ->> 'zh-Hant', ${units.code})), ${ctx.clock.now().toISOString()}::timestamptz
-    from ${users} join ${units} on ${units.id} = ${users.unitId}
-    where ${and(eq(users.unitId, options.unitId), eq(users.active, true), isNotNull(users.email), arrayOverlaps(users.roles, options.roles), options.exceptUserId ? ne(users.id, options.exceptUserId) : undefined)}`);
+  const values: Record<string, unknown> = { now: ctx.clock.now().toISOString(), unitId: options.unitId, roles: options.roles, exceptUserId: options.exceptUserId ?? null };
+  for (const locale of locales) {
+    const t = mailT(locale);
+    const what = t(`what.${options.what}`);
+    values[`subject:${locale}`] = t('subject', { what, title: options.title });
+    values[`body:${locale}`] = t('body', { what, title: options.title, link: `${ctx.config.publicUrl}${options.link}`, unit: UNIT_NAME });
+  }
+  await queueForUnit(tx, values);
 }
 
 /** Sends what is waiting in the outbox; a failure is retried on the next run, up to five times. */

@@ -56,6 +56,18 @@ describe.each(engines)('food-safety notifications on %s', (engine) => {
     expect(Date.parse(sent.ackDueAt) - Date.parse(sent.sentAt)).toBe(24 * 3_600_000);
   });
 
+  it('numbers notifications approved at the same moment one after another, none twice and none skipped', async () => {
+    const drafts = [];
+    for (let i = 0; i < 6; i++) {
+      const n = await draft();
+      expect((await call(t.app, who.hkOfficer, 'POST', `/notifications/${n.id}/submit`)).statusCode).toBe(200);
+      drafts.push(n);
+    }
+    const sent = await Promise.all(drafts.map((n) => call(t.app, who.hkApprover, 'POST', `/notifications/${n.id}/approve`)));
+    const numbers = sent.map((r) => Number(/^HK-FS-\d{4}-(\d{4})$/.exec(r.json().reference)![1])).sort((a, b) => a - b);
+    expect(numbers).toEqual(numbers.map((_, i) => numbers[0] + i));
+  });
+
   it('cannot be submitted without the scope, measures and matters needing attention of clause 1', async () => {
     const n = await draft({ text: { title: '不完整', scope: '', measures: '  ', attention: '' } });
     const response = await call(t.app, who.hkOfficer, 'POST', `/notifications/${n.id}/submit`, undefined, { 'accept-language': 'zh-HK' });

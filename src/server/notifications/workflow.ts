@@ -5,7 +5,7 @@ import type { Context, Viewer } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { tellUnit } from '../mail/outbox.ts';
 import { notificationPolicy } from './policy.ts';
-import { agreementAbbreviation, allow, indexNotification, nextReference, readableNotification, recordStep, requireStatus, type NotificationRow } from './records.ts';
+import { agreementAbbreviation, allow, indexNotification, readableNotification, referenceCounter, recordStep, requireStatus, type NotificationRow } from './records.ts';
 
 /** Clause 1: a notification states the scope, the control measures and the matters needing attention. */
 function requireContents(n: NotificationRow) {
@@ -34,14 +34,13 @@ async function transition(
     allow(plan.check, `may not ${plan.kind} this notification`);
     requireStatus(current, plan.from);
     plan.before?.(current);
-    const set: Partial<NotificationRow> = { ...plan.set, updatedAt: now };
-    // The reference number is taken just before the update that writes it: the counter's row
-    // stays locked until commit, and every other send of the same party and series waits on it.
-    // The approver is of the sending unit (checked above), so theirs is the sending party.
-    if (plan.reference) {
-      set.reference = await nextReference(tx, { partyCode: viewer.partyCode!, series: agreementAbbreviation[current.agreementCode] ?? 'X', year: regionYear(now) });
-    }
-    const [row] = await tx.update(notifications).set(set).where(eq(notifications.id, id)).returning();
+    const set = { ...plan.set, updatedAt: now };
+    // A send takes its reference number in the update that writes it. The approver is of the
+    // sending unit (checked above), so theirs is the sending party.
+    const numbered = plan.reference ? referenceCounter(tx, { partyCode: viewer.partyCode!, series: agreementAbbreviation[current.agreementCode] ?? 'X', year: regionYear(now) }) : null;
+    const [row] = await (numbered ? tx.with(numbered.counter).update(notifications).set({ ...set, reference: numbered.reference }) : tx.update(notifications).set(set))
+      .where(eq(notifications.id, id))
+      .returning();
     await recordStep(tx, ctx, { notification: row, viewer, kind: plan.kind, comment: plan.comment });
     await indexNotification(tx, ctx, row);
     for (const tell of plan.tell ?? []) await tellUnit(tx, ctx, { ...tell, title: titleOf(row), link: link(row), exceptUserId: viewer.userId });
