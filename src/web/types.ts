@@ -46,7 +46,7 @@ export type SearchResult = {
   url: string;
   date: string | null;
 };
-export type SearchAnswer = { total: number; order: 'relevance' | 'newest'; results: SearchResult[] };
+export type SearchAnswer = { total: number; more: boolean; order: 'relevance' | 'newest'; results: SearchResult[] };
 
 export type AuditEntry = {
   id: number;

@@ -19,7 +19,8 @@ const searchQuery = z.object({
 });
 
 const searchResult = z.object({
-  total: z.number().describe(`Matches, counted up to ${RANKED_MATCHES + 1}: more than ${RANKED_MATCHES} shows as ${RANKED_MATCHES + 1}`),
+  total: z.number().describe(`Matches, counted up to ${RANKED_MATCHES}`),
+  more: z.boolean().describe(`There are more than ${RANKED_MATCHES} matches: paging goes on past them`),
   order: z.enum(['relevance', 'newest']).describe(`relevance: up to ${RANKED_MATCHES} matches, best first; newest: more matches than that, newest first`),
   results: z.array(
     z.object({

@@ -43,14 +43,15 @@ const inReaderScript = (text: string, locale: SearchOptions['locale']) =>
 export const RANKED_MATCHES = 1000;
 
 /**
- * Search: matches are counted up to RANKED_MATCHES + 1. Up to RANKED_MATCHES are ranked by
+ * Search: matches are counted up to RANKED_MATCHES, and `more` says there are more (as the
+ * notification listings say it). Up to RANKED_MATCHES are ranked by
  * relevance; more than that (a common word: 香港 is in a third of all notifications) are
  * listed newest first along the date index, which finds a page of them after reading a few
  * dozen rows instead of ranking tens of thousands. The answer says which order it used.
  */
 export async function search(ctx: Context, options: SearchOptions) {
   const expression = queryExpression(options.q);
-  if (!expression) return { total: 0, order: 'relevance' as const, results: [] };
+  if (!expression) return { total: 0, more: false, order: 'relevance' as const, results: [] };
   const query = sql`to_tsquery('simple', ${expression})`;
   const where = and(
     sql`${searchDocuments.tokens} @@ ${query}`,
@@ -90,7 +91,8 @@ export async function search(ctx: Context, options: SearchOptions) {
             .offset(options.offset),
         );
   return {
-    total: Number(total),
+    total: Math.min(Number(total), RANKED_MATCHES),
+    more: Number(total) > RANKED_MATCHES,
     order,
     results: rows.map((r) => ({ kind: r.kind, id: r.refId, title: r.title, snippet: inReaderScript(snippet(r.body, options.q), options.locale), url: r.url, date: r.date })),
   };

@@ -39,6 +39,10 @@ export function SearchPage() {
     placeholderData: keepPreviousData,
   });
 
+  // Past the counted matches (`more`), a full page always offers the next one.
+  const counted = results.data ? Math.ceil(results.data.total / pageSize) : 0;
+  const pages = results.data?.more ? Math.max(counted, results.data.results.length === pageSize ? page + 1 : page) : counted;
+
   const update = (change: Record<string, string>) => {
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(change)) value ? next.set(key, value) : next.delete(key);
@@ -86,12 +90,12 @@ export function SearchPage() {
       {q && results.data && (
         <>
           <Text role="status" fw={600}>
-            {results.data.order === 'newest' ? t('search.totalNewest', { n: results.data.total - 1, q }) : t('search.total', { n: results.data.total, q })}
+            {results.data.more ? t('search.totalNewest', { n: results.data.total, q }) : t('search.total', { n: results.data.total, q })}
           </Text>
           <SearchResults results={results.data.results} q={q} />
-          {results.data.total > pageSize && (
+          {pages > 1 && (
             <Pagination
-              total={Math.ceil(results.data.total / pageSize)}
+              total={pages}
               value={page}
               onChange={(p) => update({ page: String(p) })}
               getControlProps={(control) => ({ 'aria-label': t(`search.pagination.${control}`) })}
