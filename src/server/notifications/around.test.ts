@@ -114,6 +114,18 @@ describe.each(engines)('around a notification on %s', (engine) => {
     expect(later.total).toBe(0);
   });
 
+  it('does not e-mail the officer who took the step, only the others it concerns', async () => {
+    const both = await buildUser(t.ctx, { unit: 'hk-fhb', roles: ['officer', 'approver'] });
+    await t.ctx.db.update(users).set({ email: 'both@fhb.example' }).where(eq(users.id, both.id));
+    const cookie = await logInAs(t.app, both.username);
+    await t.ctx.db.delete(mailOutbox);
+    const n = (await call(t.app, cookie, 'POST', '/notifications', draftBody(fsco))).json();
+    expect((await call(t.app, cookie, 'POST', `/notifications/${n.id}/submit`)).statusCode).toBe(200);
+    const to = (await t.ctx.db.select({ to: mailOutbox.to }).from(mailOutbox)).map((m) => m.to);
+    expect(to).toEqual(['approver@fhb.example']);
+    await t.ctx.db.update(users).set({ email: null }).where(eq(users.id, both.id));
+  });
+
   it('e-mails the officers it concerns through SMTP, each in their language', async () => {
     const received: { to: string; data: string }[] = [];
     const server = new SMTPServer({
