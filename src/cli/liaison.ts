@@ -20,7 +20,7 @@ async function auditVerify(): Promise<number> {
   try {
     const result = await verifyAuditTrail(database.db);
     if (result.ok) {
-      console.log(`OK: ${result.entries} audit entries verify.`);
+      console.log(`OK: ${result.entries} audit entries verify${result.unsealed ? ` (${result.unsealed} of transactions still running are chained later)` : ''}.`);
       return 0;
     }
     console.log(`FAILED: audit entry ${result.firstBadId} does not verify (${result.reason === 'hash_mismatch' ? 'its content does not match its hash' : 'it does not link to the entry before it'}); ${result.entries} entries before it verify.`);

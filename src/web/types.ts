@@ -57,7 +57,8 @@ export type AuditEntry = {
   entityId: string;
   unitId: string | null;
   data: Record<string, unknown>;
-  hash: string;
+  /** Null until the entry is chained, just after its transaction commits. */
+  hash: string | null;
 };
 
 export const roles: Role[] = ['officer', 'approver', 'unit_admin', 'reader'];

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { desc, sql } from 'drizzle-orm';
-import { auditLog } from '../db/schema.ts';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
+import { auditChain, auditLog } from '../db/schema.ts';
 import { ADMIN_PASSWORD, engines, logInAs, startTestApp, unitId, type TestApp } from '../../../test/support/harness.ts';
 import { verifyAuditTrail } from './verify-audit.ts';
 import { recordAudit, systemActor } from './record-audit.ts';
+import { sealAuditTrail } from './seal.ts';
 
 describe.each(engines)('audit trail on %s', (engine) => {
   let t: TestApp;
@@ -22,7 +23,7 @@ describe.each(engines)('audit trail on %s', (engine) => {
     expect(await verifyAuditTrail(t.ctx.db)).toMatchObject({ ok: true });
   });
 
-  it('chains entries hashed by the database exactly as the application verifies them, whatever their text', async () => {
+  it('chains entries once their transaction has committed, hashed as the application verifies them, whatever their text', async () => {
     const data = { title: '冷凍蝦仁驗出孔雀石綠 🦐', nested: { b: [1, 2.5, null, 'ü'], a: 'line\nbreak "quoted" \\ tab\t' }, empty: {} };
     await t.ctx.db.transaction(async (tx) => {
       await recordAudit(tx, t.clock, { actor: { id: null, label: '系統' }, action: 'test.text', entityType: 'test', entityId: '甲', unitId: null, data });
@@ -30,13 +31,20 @@ describe.each(engines)('audit trail on %s', (engine) => {
     });
     const [second, first] = await t.ctx.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(2);
     expect(first).toMatchObject({ actor: '系統', actorId: null, unitId: null, entityId: '甲', data });
-    expect(second.prevHash).toBe(first.hash);
-    expect(await verifyAuditTrail(t.ctx.db)).toMatchObject({ ok: true });
+    await sealAuditTrail(t.ctx.db);
+    const links = await t.ctx.db.select().from(auditChain).where(inArray(auditChain.entryId, [first.id, second.id])).orderBy(auditChain.position);
+    expect(links.map((l) => l.entryId)).toEqual([first.id, second.id]);
+    expect(links[1].position).toBe(links[0].position + 1);
+    expect(links[1].prevHash).toBe(links[0].hash);
+    expect(await verifyAuditTrail(t.ctx.db)).toMatchObject({ ok: true, unsealed: 0 });
   });
 
   it('refuses to update or delete history in the database itself', async () => {
     await expect(t.ctx.db.execute(sql`update audit_log set actor = 'mallory'`)).rejects.toThrow();
     await expect(t.ctx.db.execute(sql`delete from audit_log`)).rejects.toThrow();
+    await sealAuditTrail(t.ctx.db);
+    await expect(t.ctx.db.execute(sql`update audit_chain set hash = 'forged'`)).rejects.toThrow();
+    await expect(t.ctx.db.execute(sql`delete from audit_chain`)).rejects.toThrow();
   });
 
   it('leaves no change and no audit entry when an operation fails', async () => {
@@ -93,6 +101,38 @@ describe.each(engines)('audit trail on %s', (engine) => {
       const order = await t.ctx.db.select({ action: auditLog.action }).from(auditLog).where(sql`${auditLog.action} in ('test.slow', 'test.quick')`).orderBy(auditLog.id);
       expect(order.map((r) => r.action)).toEqual(['test.quick', 'test.slow']);
       expect(await verifyAuditTrail(t.ctx.db)).toMatchObject({ ok: true });
+    });
+
+    it('chains an entry only when every older transaction has ended, so that the chain never goes back', async () => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let started!: () => void;
+      const olderHasStarted = new Promise<void>((resolve) => (started = resolve));
+      // The older transaction takes its transaction id first (it writes), and records last.
+      const older = t.ctx.db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_current_xact_id()`);
+        started();
+        await held;
+        await recordAudit(tx, t.clock, { actor: systemActor, action: 'test.horizon', entityType: 'test', entityId: 'older' });
+      });
+      await olderHasStarted;
+      await t.ctx.db.transaction((tx) => recordAudit(tx, t.clock, { actor: systemActor, action: 'test.horizon', entityType: 'test', entityId: 'younger' }));
+      await sealAuditTrail(t.ctx.db);
+      const chained = () =>
+        t.ctx.db
+          .select({ entityId: auditLog.entityId })
+          .from(auditChain)
+          .innerJoin(auditLog, eq(auditLog.id, auditChain.entryId))
+          .where(eq(auditLog.action, 'test.horizon'))
+          .orderBy(auditChain.position);
+      // The younger one has committed, but the older could still write an entry before it.
+      expect(await chained()).toEqual([]);
+      expect(await verifyAuditTrail(t.ctx.db)).toMatchObject({ ok: true, unsealed: 1 });
+      release();
+      await older;
+      await sealAuditTrail(t.ctx.db);
+      expect((await chained()).map((r) => r.entityId)).toEqual(['older', 'younger']);
+      expect(await verifyAuditTrail(t.ctx.db)).toMatchObject({ ok: true, unsealed: 0 });
     });
 
     it('keeps the chain whole when many transactions append at once', async () => {

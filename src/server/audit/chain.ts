@@ -14,6 +14,12 @@ export type AuditFields = {
   data: Record<string, unknown>;
 };
 
+/** The fields of a stored entry that its hash covers. */
+export function auditFields(row: AuditFields): AuditFields {
+  const { at, actorId, actor, action, entityType, entityId, unitId, data } = row;
+  return { at, actorId, actor, action, entityType, entityId, unitId, data };
+}
+
 /** JSON with keys sorted at every depth, so that jsonb's own key order cannot break the chain. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
@@ -30,7 +36,7 @@ export function entryBody(entry: AuditFields): string {
   return canonicalJson({ ...entry, at: entry.at.toISOString() });
 }
 
-/** sha256(previous hash, a newline, the entry's body); the database's audit_append computes the same (migration 0007). */
+/** sha256(previous hash, a newline, the entry's body). */
 export function entryHash(prevHash: string, entry: AuditFields): string {
   return createHash('sha256').update(prevHash).update('\n').update(entryBody(entry)).digest('hex');
 }

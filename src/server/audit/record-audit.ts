@@ -1,24 +1,22 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/open.ts';
+import { auditLog } from '../db/schema.ts';
 import type { Clock } from '../platform/clock.ts';
-import { entryBody, type AuditFields } from './chain.ts';
+import type { AuditFields } from './chain.ts';
+import { auditSealer, type AuditSealer } from './seal.ts';
 
 /** Who did something: a signed-in user, or the system itself (start-up, reference data). */
 export type Actor = { id: string | null; label: string };
 export const systemActor: Actor = { id: null, label: 'system' };
 
-/** Serialises writers of the chain; any 64-bit constant unique to this purpose. */
-const AUDIT_CHAIN_LOCK = 7_305_215_001;
-
-/** The audit entries a transaction has recorded and will append to the chain just before it commits. */
+/** The audit entries a transaction has recorded and will write just before it commits. */
 type Pending = { entries: AuditFields[]; open: boolean };
 const pendingInTransaction = new AsyncLocalStorage<Pending>();
 
 /**
  * Records one entry of the audit trail. Call it inside the transaction that makes the change,
- * so that the change and its record commit or fail together: the entry is appended to the
- * chain at the end of that transaction (see appendAuditAtCommit), not at once.
+ * so that the change and its record commit or fail together: the entry is written at the end of
+ * that transaction (see auditedDatabase), and chained once it has committed (seal.ts).
  */
 export async function recordAudit(
   tx: DbOrTx,
@@ -44,32 +42,26 @@ export async function recordAudit(
   };
   const pending = pendingInTransaction.getStore();
   if (pending?.open) pending.entries.push(fields);
-  else await tx.transaction((inner) => appendToChain(inner, [fields]));
+  else await writeEntries(tx, [fields]);
+}
+
+/** Writes entries to the trail: one statement, with no lock and no reading of other entries. */
+async function writeEntries(tx: DbOrTx, entries: AuditFields[]): Promise<void> {
+  if (entries.length) await tx.insert(auditLog).values(entries);
 }
 
 /**
- * Appends entries to the hash chain. Writers of the chain take turns on an advisory lock held
- * until their transaction ends; this is the only part of a change that is serialised. One
- * statement (audit_append, migration 0007) takes the lock, reads the last hash and inserts the
- * entries chained on it, so the lock is never held across a round trip to this process: only
- * from that statement to COMMIT.
+ * Makes every transaction of db write its audit entries as its last statement before COMMIT (a
+ * nested transaction, a savepoint, that rolls back takes its entries with it), and has them
+ * chained shortly after it commits. No writer waits for another: the sealer chains entries in
+ * the order of their transactions, once those have ended (seal.ts).
  */
-async function appendToChain(tx: DbOrTx, entries: AuditFields[]): Promise<void> {
-  if (!entries.length) return;
-  const rows = entries.map((fields) => ({ ...fields, at: fields.at.toISOString(), body: entryBody(fields) }));
-  await tx.execute(sql`select audit_append(${AUDIT_CHAIN_LOCK}, ${JSON.stringify(rows)}::jsonb)`);
-}
-
-/**
- * Makes every transaction of db append its audit entries to the chain as its last statement
- * before COMMIT, so that the chain's lock is held for a few milliseconds rather than for the
- * whole transaction: concurrent changes run side by side and queue only to append. A nested
- * transaction (savepoint) that rolls back takes its entries with it.
- */
-export function appendAuditAtCommit(db: Db): Db {
+export function auditedDatabase(db: Db): { db: Db; sealer: AuditSealer } {
+  const sealer = auditSealer(db);
   const begin = db.transaction.bind(db);
-  db.transaction = ((work: (tx: never) => Promise<unknown>, config?: unknown) =>
-    begin(async (tx) => {
+  db.transaction = (async (work: (tx: never) => Promise<unknown>, config?: unknown) => {
+    let wrote = false;
+    const result = await begin(async (tx) => {
       const pending: Pending = { entries: [], open: true };
       let result: unknown;
       try {
@@ -78,10 +70,14 @@ export function appendAuditAtCommit(db: Db): Db {
         // Anything the work left running records on its own from now on.
         pending.open = false;
       }
-      await appendToChain(tx, pending.entries);
+      await writeEntries(tx, pending.entries);
+      wrote = pending.entries.length > 0;
       return result;
-    }, config as never)) as Db['transaction'];
-  return db;
+    }, config as never);
+    if (wrote) sealer.soon();
+    return result;
+  }) as Db['transaction'];
+  return { db, sealer };
 }
 
 function keepEntriesOfSavepoints<T extends { transaction: Db['transaction'] }>(tx: T, pending: Pending): T {

@@ -6,7 +6,8 @@ import { hasRole } from '../platform/context.ts';
 import { forbidden } from '../platform/errors.ts';
 import { requireViewer } from '../platform/http.ts';
 import { errorResponses } from '../platform/openapi.ts';
-import { auditLog } from '../db/schema.ts';
+import { auditChain, auditLog } from '../db/schema.ts';
+import { sealAuditTrail } from './seal.ts';
 
 const auditEntry = z.object({
   id: z.number(),
@@ -17,7 +18,7 @@ const auditEntry = z.object({
   entityId: z.string(),
   unitId: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
-  hash: z.string(),
+  hash: z.string().nullable().describe('Its link in the hash chain; null until chained, just after its transaction commits'),
 });
 
 /** The audit trail: platform administrators read all of it, unit administrators their unit's part. */
@@ -41,18 +42,21 @@ export const auditRoutes =
           if (!hasRole(viewer, 'unit_admin') || !viewer.unitId) throw forbidden('may not read the audit trail');
           scope = eq(auditLog.unitId, viewer.unitId);
         }
+        // What has committed is shown chained.
+        await sealAuditTrail(ctx.db);
         const rows = await ctx.db
-          .select()
+          .select({ entry: auditLog, hash: auditChain.hash })
           .from(auditLog)
+          .leftJoin(auditChain, eq(auditChain.entryId, auditLog.id))
           .where(and(scope, request.query.before ? lt(auditLog.id, request.query.before) : undefined))
           .orderBy(desc(auditLog.id))
           .limit(request.query.limit);
         // The platform administrator keeps accounts, and is no party to the exchanges: who did what
         // and when stays visible, what they wrote does not.
         const exchanged = ['notification', 'verification_request', 'meeting', 'action_item'];
-        const redact = (r: (typeof rows)[number]) =>
+        const redact = (r: (typeof rows)[number]['entry']) =>
           viewer.isPlatformAdmin && viewer.unitId === null && exchanged.includes(r.entityType) ? { ...r.data, comment: undefined, text: undefined, question: undefined, answer: undefined } : r.data;
-        return rows.map((r) => ({ ...r, data: redact(r), at: r.at.toISOString() }));
+        return rows.map(({ entry, hash }) => ({ ...entry, data: redact(entry), at: entry.at.toISOString(), hash }));
       },
     );
   };

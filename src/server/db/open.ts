@@ -9,7 +9,8 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema.ts';
 import { acquireDataDirLock } from './lock.ts';
-import { appendAuditAtCommit } from '../audit/record-audit.ts';
+import { auditedDatabase } from '../audit/record-audit.ts';
+import { sealAuditTrail } from '../audit/seal.ts';
 
 /** One database type for both engines: services never know which one they run on. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -35,20 +36,31 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // An idle connection that the server drops (restart, administrator) is discarded by the
     // pool and replaced on next use; without a listener it would bring the process down.
     pool.on('error', (error) => process.stderr.write(`database: idle connection lost: ${error.message}\n`));
-    const db = appendAuditAtCommit(drizzlePg(pool, { schema }) as unknown as Db);
+    const { db, sealer } = auditedDatabase(drizzlePg(pool, { schema }) as unknown as Db);
     await migratePg(db as never, { migrationsFolder });
-    return { db, engine: 'postgres', close: () => pool.end() };
+    // Entries a crash left unchained.
+    await sealAuditTrail(db);
+    return {
+      db,
+      engine: 'postgres',
+      close: async () => {
+        await sealer.stop();
+        await pool.end();
+      },
+    };
   }
   const release = options.dataDir ? acquireDataDirLock(options.dataDir) : () => {};
   try {
     const client = new PGlite(options.dataDir ? path.join(options.dataDir, 'pgdata') : undefined);
     await client.waitReady;
-    const db = appendAuditAtCommit(drizzlePglite(client, { schema }) as unknown as Db);
+    const { db, sealer } = auditedDatabase(drizzlePglite(client, { schema }) as unknown as Db);
     await migratePglite(db as never, { migrationsFolder });
+    await sealAuditTrail(db);
     return {
       db,
       engine: 'pglite',
       close: async () => {
+        await sealer.stop();
         await client.close();
         release();
       },

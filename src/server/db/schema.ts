@@ -1,5 +1,6 @@
 import { relations, sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -20,6 +21,8 @@ import {
 export type LocalizedText = { 'zh-Hant': string; 'zh-Hans': string; en: string };
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+/** A transaction id with its epoch (PostgreSQL's xid8): never wraps around, compares in order. */
+const xid8 = customType<{ data: string }>({ dataType: () => 'xid8' });
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const parties = pgTable('parties', {
@@ -201,19 +204,39 @@ export const clauses = pgTable(
 );
 
 /**
- * Append-only, hash-chained record of every change. The database refuses UPDATE and DELETE
- * on it (trigger in the migrations); `liaison audit verify` recomputes the chain.
+ * Append-only record of every change, written in the transaction that makes the change. The
+ * database refuses UPDATE and DELETE on it (trigger in the migrations). Entries are chained by
+ * hash in `audit_chain` once their transaction has committed (audit/seal.ts).
  */
-export const auditLog = pgTable('audit_log', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  at: ts('at').notNull(),
-  actorId: uuid('actor_id'),
-  actor: text('actor').notNull(),
-  action: text('action').notNull(),
-  entityType: text('entity_type').notNull(),
-  entityId: text('entity_id').notNull(),
-  unitId: uuid('unit_id'),
-  data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: ts('at').notNull(),
+    actorId: uuid('actor_id'),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    unitId: uuid('unit_id'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    /** The transaction that wrote the entry: the chain seals entries in this order. */
+    xid: xid8('xid').notNull().default(sql`pg_current_xact_id()`),
+  },
+  (t) => [index('audit_log_xid_idx').on(t.xid, t.id)],
+);
+
+/**
+ * The hash chain over the audit trail, in the order entries were sealed: each link's hash is
+ * SHA-256 over the previous link's hash and its entry's canonical JSON (audit/chain.ts).
+ * Append-only like the trail; `liaison audit verify` recomputes it.
+ */
+export const auditChain = pgTable('audit_chain', {
+  position: bigint('position', { mode: 'number' }).primaryKey(),
+  entryId: bigint('entry_id', { mode: 'number' })
+    .notNull()
+    .unique()
+    .references(() => auditLog.id),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
 });
