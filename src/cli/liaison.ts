@@ -23,7 +23,7 @@ async function auditVerify(): Promise<number> {
       console.log(`OK: ${result.entries} audit entries verify${result.unsealed ? ` (${result.unsealed} of transactions still running are chained later)` : ''}.`);
       return 0;
     }
-    console.log(`FAILED: audit entry ${result.firstBadId} does not verify (${result.reason === 'hash_mismatch' ? 'its content does not match its hash' : 'it does not link to the entry before it'}); ${result.entries} entries before it verify.`);
+    console.log(`FAILED: audit entry ${result.firstBadId} does not verify (${{ hash_mismatch: 'its content does not match its hash', broken_link: 'it does not link to the entry before it', left_out: 'it lies behind the chain but is not in it' }[result.reason]}); ${result.entries} entries before it verify.`);
     return 1;
   } finally {
     await database.close();

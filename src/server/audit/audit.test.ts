@@ -148,6 +148,17 @@ describe.each(engines)('audit trail on %s', (engine) => {
     });
   }
 
+  it('detects an entry written behind the chain, which would never be chained', async () => {
+    await sealAuditTrail(t.ctx.db);
+    const [oldest] = await t.ctx.db.select({ xid: auditLog.xid }).from(auditChain).innerJoin(auditLog, eq(auditLog.id, auditChain.entryId)).orderBy(auditChain.position).limit(1);
+    // Inserting is allowed (the trail is append-only); backdating the transaction id is not seen by the sealer.
+    const [forged] = await t.ctx.db
+      .insert(auditLog)
+      .values({ at: t.clock.now(), actorId: null, actor: 'mallory', action: 'test.backdated', entityType: 'test', entityId: 'forged', unitId: null, data: {}, xid: oldest.xid })
+      .returning({ id: auditLog.id });
+    expect(await verifyAuditTrail(t.ctx.db)).toMatchObject({ ok: false, firstBadId: forged.id, reason: 'left_out' });
+  });
+
   it('detects an altered entry: verify names the first entry that does not verify', async () => {
     const entries = await t.ctx.db.select().from(auditLog).orderBy(auditLog.id);
     const victim = entries[Math.floor(entries.length / 2)];

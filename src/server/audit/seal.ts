@@ -80,7 +80,7 @@ export function auditSealer(db: Db, options: { delayMs?: number; everyMs?: numbe
     running = sealAuditTrail(db)
       .then(
         () => undefined,
-        (error: Error) => void process.stderr.write(`audit: sealing failed, retried on the next commit: ${error.message}\n`),
+        (error: Error) => void process.stderr.write(`audit: sealing failed, tried again after the next audited commit or within 10 s: ${error.message}\n`),
       )
       .finally(() => {
         running = null;

@@ -29,6 +29,24 @@ export type OpenOptions =
   | { engine: 'postgres'; url: string }
   | { engine: 'pglite'; dataDir: string | null /* null: in memory */ };
 
+/**
+ * The drizzle handle made ready: its transactions audited, its migrations applied, and the
+ * audit entries a crash left unchained chained. `close` ends the engine after the sealer.
+ */
+async function ready(drizzleDb: unknown, migrate: (db: Db) => Promise<void>, engine: Database['engine'], end: () => Promise<void>): Promise<Database> {
+  const { db, sealer } = auditedDatabase(drizzleDb as Db);
+  await migrate(db);
+  await sealAuditTrail(db);
+  return {
+    db,
+    engine,
+    close: async () => {
+      await sealer.stop();
+      await end();
+    },
+  };
+}
+
 /** Opens the database, takes the embedded engine's lock, and applies pending migrations. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.engine === 'postgres') {
@@ -36,35 +54,16 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // An idle connection that the server drops (restart, administrator) is discarded by the
     // pool and replaced on next use; without a listener it would bring the process down.
     pool.on('error', (error) => process.stderr.write(`database: idle connection lost: ${error.message}\n`));
-    const { db, sealer } = auditedDatabase(drizzlePg(pool, { schema }) as unknown as Db);
-    await migratePg(db as never, { migrationsFolder });
-    // Entries a crash left unchained.
-    await sealAuditTrail(db);
-    return {
-      db,
-      engine: 'postgres',
-      close: async () => {
-        await sealer.stop();
-        await pool.end();
-      },
-    };
+    return ready(drizzlePg(pool, { schema }), (db) => migratePg(db as never, { migrationsFolder }), 'postgres', () => pool.end());
   }
   const release = options.dataDir ? acquireDataDirLock(options.dataDir) : () => {};
   try {
     const client = new PGlite(options.dataDir ? path.join(options.dataDir, 'pgdata') : undefined);
     await client.waitReady;
-    const { db, sealer } = auditedDatabase(drizzlePglite(client, { schema }) as unknown as Db);
-    await migratePglite(db as never, { migrationsFolder });
-    await sealAuditTrail(db);
-    return {
-      db,
-      engine: 'pglite',
-      close: async () => {
-        await sealer.stop();
-        await client.close();
-        release();
-      },
-    };
+    return await ready(drizzlePglite(client, { schema }), (db) => migratePglite(db as never, { migrationsFolder }), 'pglite', async () => {
+      await client.close();
+      release();
+    });
   } catch (error) {
     release();
     throw error;
