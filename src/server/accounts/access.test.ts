@@ -46,7 +46,8 @@ describe.each(engines)('access rules on %s', (engine) => {
     { name: 'GET /agreements/:id (public)', request: () => ({ method: 'GET', url: '/api/v1/agreements/food-safety' }), allowed: ok(200, ...everyone) },
     { name: 'GET /search (public)', request: () => ({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent('香港')}` }), allowed: ok(200, ...everyone) },
     { name: 'GET /users of own unit', request: () => ({ method: 'GET', url: `/api/v1/users?unitId=${ownUnit}` }), allowed: ok(200, 'unitAdmin', 'platformAdmin') },
-    { name: 'GET /users/:id', request: () => ({ method: 'GET', url: `/api/v1/users/${targetUserId}` }), allowed: ok(200, 'unitAdmin', 'platformAdmin') },
+    // Someone a user may not read is, to them, no one: 404 as for a missing id.
+    { name: 'GET /users/:id', request: () => ({ method: 'GET', url: `/api/v1/users/${targetUserId}` }), allowed: ok(200, 'unitAdmin', 'platformAdmin'), denied: 404 },
     {
       name: 'POST /users into hk-fhb',
       request: () => ({
@@ -56,7 +57,7 @@ describe.each(engines)('access rules on %s', (engine) => {
       }),
       allowed: ok(201, 'unitAdmin', 'platformAdmin'),
     },
-    { name: 'PATCH /users/:id', request: () => ({ method: 'PATCH', url: `/api/v1/users/${targetUserId}`, payload: { title: `Inspector ${++counter}` } }), allowed: ok(200, 'unitAdmin', 'platformAdmin') },
+    { name: 'PATCH /users/:id', request: () => ({ method: 'PATCH', url: `/api/v1/users/${targetUserId}`, payload: { title: `Inspector ${++counter}` } }), allowed: ok(200, 'unitAdmin', 'platformAdmin'), denied: 404 },
     {
       name: 'POST /units',
       request: () => ({ method: 'POST', url: '/api/v1/units', payload: { code: `unit-${++counter}`, partyCode: 'HK', name: { 'zh-Hant': '測試單位', en: 'Test unit' } } }),
@@ -81,9 +82,9 @@ describe.each(engines)('access rules on %s', (engine) => {
     it.each(everyone)(`${c.name} as %s`, async (who) => {
       const cookie = cookies[who];
       const response = await t.app.inject({ ...c.request(), headers: cookie ? { cookie } : {} });
-      const expected = c.allowed[who] ?? (who === 'anonymous' ? 401 : 403);
+      const expected = c.allowed[who] ?? (who === 'anonymous' ? 401 : (c.denied ?? 403));
       expect(response.statusCode, response.body).toBe(expected);
-      if (expected >= 400) expect(response.json().error.code).toBe(expected === 401 ? 'auth.required' : 'forbidden');
+      if (expected >= 400) expect(response.json().error.code).toBe({ 401: 'auth.required', 403: 'forbidden', 404: 'not_found' }[expected]);
     });
   }
 

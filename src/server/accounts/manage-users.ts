@@ -40,7 +40,8 @@ export async function findUser(ctx: Context, id: string) {
 export async function getUser(ctx: Context, options: { viewer: Viewer; id: string }) {
   const row = await loadUser(ctx.db, options.id);
   if (!row) throw notFound('user');
-  if (!accountPolicy.readUser(options.viewer, row.user)) throw forbidden('may not read this user');
+  // Someone the viewer may not read is, to them, no one: 404, as for an id that does not exist.
+  if (!accountPolicy.readUser(options.viewer, row.user)) throw notFound('user');
   return presentUser(row.user, row.unit);
 }
 
@@ -107,7 +108,7 @@ export async function createUser(ctx: Context, options: { viewer: Viewer; input:
 export async function updateUser(ctx: Context, options: { viewer: Viewer; id: string; change: z.infer<typeof updateUserBody> }) {
   const { viewer, id, change } = options;
   const existing = await loadUser(ctx.db, id);
-  if (!existing) throw notFound('user');
+  if (!existing || !accountPolicy.readUser(viewer, existing.user)) throw notFound('user');
   if (!accountPolicy.updateUser(viewer, existing.user, change)) throw forbidden('may not change this user');
   if (viewer.userId === id && (change.active === false || change.isPlatformAdmin === false)) {
     throw forbidden('may not lock yourself out');

@@ -15,6 +15,18 @@ export const usernameSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/)
   .describe('Log-in name: letters, digits, dot, dash, underscore');
 
+/**
+ * A person's name as others see it in timelines: no invisible characters (zero-width, bidirectional
+ * controls) that would let one name pass for another.
+ */
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[^\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]*$/)
+  .describe('Name as shown to other officers; no control or invisible characters');
+
 export const passwordSchema = z.string().min(10).max(256).describe('At least 10 characters');
 
 export const loginBody = z.object({
@@ -52,7 +64,7 @@ export const meSchema = userSchema.extend({
 export const createUserBody = z
   .object({
     username: usernameSchema,
-    displayName: z.string().trim().min(1).max(200),
+    displayName: displayNameSchema,
     password: passwordSchema,
     unitId: z.uuid().nullable().describe('Liaison unit; only a platform administrator may leave it empty'),
     roles: z.array(roleSchema).max(4).default([]),
@@ -66,7 +78,7 @@ export const createUserBody = z
 
 export const updateUserBody = z
   .object({
-    displayName: z.string().trim().min(1).max(200),
+    displayName: displayNameSchema,
     title: z.string().trim().max(200).nullable(),
     email: z.email().max(200).nullable(),
     phone: z.string().trim().max(50).nullable(),
@@ -82,7 +94,7 @@ export const updateUserBody = z
 
 export const updateMeBody = z
   .object({
-    displayName: z.string().trim().min(1).max(200),
+    displayName: displayNameSchema,
     title: z.string().trim().max(200).nullable(),
     email: z.email().max(200).nullable(),
     phone: z.string().trim().max(50).nullable(),

@@ -21,6 +21,18 @@ const auditEntry = z.object({
   hash: z.string().nullable().describe('Its link in the hash chain; null until chained, just after its transaction commits'),
 });
 
+/**
+ * The platform administrator keeps accounts, and is no party to the exchanges: of what units
+ * exchanged, who did what and when stays visible, what they wrote does not — only the entry's
+ * outline (references, ids, kinds, dates, which fields changed) is shown.
+ */
+const exchanged = ['notification', 'verification_request', 'meeting', 'action_item'];
+const outlineKeys = new Set([
+  'reference', 'fields', 'recipientUnitId', 'toUnitId', 'unitIds', 'ownerUnitId', 'classification', 'newClassification', 'kind', 'outcome', 'means',
+  'informedAt', 'routedAt', 'scheduledAt', 'dueOn', 'notificationId', 'triggerNotificationId', 'meetingId', 'followUpId', 'consultationId', 'attachmentId', 'sha256', 'size',
+]);
+const outline = (data: Record<string, unknown>) => Object.fromEntries(Object.entries(data).filter(([key]) => outlineKeys.has(key)));
+
 /** The audit trail: platform administrators read all of it, unit administrators their unit's part. */
 export const auditRoutes =
   (ctx: Context): FastifyPluginAsyncZod =>
@@ -51,11 +63,7 @@ export const auditRoutes =
           .where(and(scope, request.query.before ? lt(auditLog.id, request.query.before) : undefined))
           .orderBy(desc(auditLog.id))
           .limit(request.query.limit);
-        // The platform administrator keeps accounts, and is no party to the exchanges: who did what
-        // and when stays visible, what they wrote does not.
-        const exchanged = ['notification', 'verification_request', 'meeting', 'action_item'];
-        const redact = (r: (typeof rows)[number]['entry']) =>
-          viewer.isPlatformAdmin && viewer.unitId === null && exchanged.includes(r.entityType) ? { ...r.data, comment: undefined, text: undefined, question: undefined, answer: undefined } : r.data;
+        const redact = (r: (typeof rows)[number]['entry']) => (viewer.isPlatformAdmin && viewer.unitId === null && exchanged.includes(r.entityType) ? outline(r.data) : r.data);
         return rows.map(({ entry, hash }) => ({ ...entry, data: redact(entry), at: entry.at.toISOString(), hash }));
       },
     );

@@ -489,6 +489,8 @@ export const notifications = pgTable(
       .notNull()
       .references(() => users.id),
     approverId: uuid('approver_id').references(() => users.id),
+    /** Everyone who wrote its content before it was sent (the author, and colleagues who edited or attached): none of them may approve it. */
+    editorIds: uuid('editor_ids').array().notNull().default(sql`'{}'::uuid[]`),
     returnComment: text('return_comment'),
     withdrawReason: text('withdraw_reason'),
     createdAt: ts('created_at').notNull(),
@@ -683,6 +685,12 @@ export const expertConsultations = pgTable('expert_consultations', {
   notificationId: uuid('notification_id')
     .notNull()
     .references(() => notifications.id),
+  /** The unit that referred the question: it records the advice. */
+  unitId: uuid('unit_id')
+    .notNull()
+    .references(() => units.id),
+  /** Referred after the notification was sent, so shared with the other side; before, the sending unit's own review. */
+  shared: boolean('shared').notNull(),
   question: text('question').notNull(),
   experts: jsonb('experts').$type<{ name: string; affiliation: string | null }[]>().notNull(),
   advice: text('advice'),
@@ -714,6 +722,8 @@ export const idempotencyKeys = pgTable(
     key: text('key').notNull(),
     method: text('method').notNull(),
     path: text('path').notNull(),
+    /** sha256 of what the request asked and who asked it (unit, roles, body): a retry must match it. */
+    fingerprint: text('fingerprint').notNull().default(''),
     status: integer('status').notNull(),
     body: jsonb('body'),
     createdAt: ts('created_at').notNull(),

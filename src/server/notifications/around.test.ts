@@ -81,8 +81,39 @@ describe.each(engines)('around a notification on %s', (engine) => {
     const asked = await call(t.app, gdOfficer, 'POST', `/notifications/${sent.id}/expert-consultations`, { question: '孔雀石綠殘留的風險評估？', experts: [{ name: '陳教授', affiliation: '華南農業大學' }] });
     expect(asked.statusCode).toBe(201);
     const consultation = asked.json().expertConsultations[0];
-    const advised = await call(t.app, hkOfficer, 'POST', `/notifications/${sent.id}/expert-consultations/${consultation.id}/advice`, { advice: '屬高風險，應全面回收。' });
-    expect(advised.json().expertConsultations[0]).toMatchObject({ advice: '屬高風險，應全面回收。' });
+    expect(consultation).toMatchObject({ shared: true, canAdvise: true });
+    // The unit that referred the question records the advice; the other side reads it.
+    expect((await call(t.app, hkOfficer, 'POST', `/notifications/${sent.id}/expert-consultations/${consultation.id}/advice`, { advice: '由香港寫入' })).statusCode).toBe(403);
+    const advised = await call(t.app, gdOfficer, 'POST', `/notifications/${sent.id}/expert-consultations/${consultation.id}/advice`, { advice: '屬高風險，應全面回收。' });
+    expect(advised.json().expertConsultations[0]).toMatchObject({ advice: '屬高風險，應全面回收。', canAdvise: false });
+    const seen = (await call(t.app, hkOfficer, 'GET', `/notifications/${sent.id}`)).json();
+    expect(seen.expertConsultations[0]).toMatchObject({ advice: '屬高風險，應全面回收。', shared: true, canAdvise: false });
+    expect(seen.timeline.map((e: { kind: string }) => e.kind)).toContain('expert_advice');
+  });
+
+  it("keeps a consultation referred before sending, and its advice whenever it comes, the sending unit's own", async () => {
+    const n = (await call(t.app, hkOfficer, 'POST', '/notifications', draftBody(fsco))).json();
+    const asked = (await call(t.app, hkOfficer, 'POST', `/notifications/${n.id}/expert-consultations`, { question: 'INTERNAL-Q 是否達到通報門檻？', experts: [{ name: '李博士' }] })).json();
+    const consultation = asked.expertConsultations[0];
+    expect(consultation).toMatchObject({ shared: false, canAdvise: true });
+    await call(t.app, hkOfficer, 'POST', `/notifications/${n.id}/submit`);
+    await call(t.app, hkApprover, 'POST', `/notifications/${n.id}/approve`);
+    const advice = `/notifications/${n.id}/expert-consultations/${consultation.id}/advice`;
+    expect((await call(t.app, gdOfficer, 'POST', advice, { advice: 'written by the other side' })).statusCode).toBe(404);
+    expect((await call(t.app, hkOfficer, 'POST', advice, { advice: 'INTERNAL-ADVICE 邊緣數值，不必告知對方。' })).statusCode).toBe(200);
+    const theirs = await call(t.app, gdOfficer, 'GET', `/notifications/${n.id}`);
+    expect(theirs.body).not.toContain('INTERNAL');
+    expect(theirs.json().timeline.map((e: { kind: string }) => e.kind)).not.toContain('expert_advice');
+    const ours = (await call(t.app, hkOfficer, 'GET', `/notifications/${n.id}`)).json();
+    expect(ours.expertConsultations[0]).toMatchObject({ advice: 'INTERNAL-ADVICE 邊緣數值，不必告知對方。', shared: false });
+    expect(ours.timeline.map((e: { kind: string }) => e.kind)).toContain('expert_advice');
+  });
+
+  it('takes no advice on a withdrawn notification', async () => {
+    const sent = await send();
+    const consultation = (await call(t.app, hkOfficer, 'POST', `/notifications/${sent.id}/expert-consultations`, { question: 'q', experts: [{ name: 'e' }] })).json().expertConsultations[0];
+    await call(t.app, hkOfficer, 'POST', `/notifications/${sent.id}/withdraw`, { reason: 'sent in error' });
+    expect((await call(t.app, hkOfficer, 'POST', `/notifications/${sent.id}/expert-consultations/${consultation.id}/advice`, { advice: 'late' })).statusCode).toBe(409);
   });
 
   it('takes a lab report as an attachment, refuses other types, and gives it back only to the two units', async () => {

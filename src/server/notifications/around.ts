@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { attachments, disseminations, distributionLists, expertConsultations, notifications } from '../db/schema.ts';
 import type { Context, Viewer } from '../platform/context.ts';
@@ -7,7 +7,7 @@ import { hasRole } from '../platform/context.ts';
 import { AppError, forbidden, notFound } from '../platform/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { notificationPolicy } from './policy.ts';
-import { allow, readableNotification, recordStep, requireStatus } from './records.ts';
+import { allow, readableNotification, recordStep, requireStatus, withEditor } from './records.ts';
 import type { customsRoutingBody, disseminationBody, distributionListBody, expertConsultationBody } from './schemas.ts';
 
 /** Clause 1: the receiving unit reports which departments of its government it informed, when and how. */
@@ -68,7 +68,7 @@ export async function requestExpertAdvice(ctx: Context, options: { viewer: Viewe
     requireStatus(n, ['draft', 'returned', 'sent', 'acknowledged']);
     const [row] = await tx
       .insert(expertConsultations)
-      .values({ notificationId: id, question: input.question, experts: input.experts.map((e) => ({ name: e.name, affiliation: e.affiliation ?? null })), requestedBy: viewer.displayName, requestedAt: ctx.clock.now() })
+      .values({ notificationId: id, unitId: viewer.unitId!, shared: !!n.sentAt, question: input.question, experts: input.experts.map((e) => ({ name: e.name, affiliation: e.affiliation ?? null })), requestedBy: viewer.displayName, requestedAt: ctx.clock.now() })
       .returning({ id: expertConsultations.id });
     await recordStep(tx, ctx, { notification: n, viewer, kind: 'expert_consultation', comment: input.question.slice(0, 200), data: { consultationId: row.id } });
     return row.id;
@@ -79,23 +79,32 @@ export async function recordExpertAdvice(ctx: Context, options: { viewer: Viewer
   const { viewer, id, consultationId } = options;
   await ctx.db.transaction(async (tx) => {
     const n = await readableNotification(tx, viewer, id);
-    allow(notificationPolicy.followUp(viewer, n), 'may not record advice on this notification');
-    const updated = await tx
-      .update(expertConsultations)
-      .set({ advice: options.advice, adviceAt: ctx.clock.now() })
-      .where(and(eq(expertConsultations.id, consultationId), eq(expertConsultations.notificationId, id), isNull(expertConsultations.advice)))
-      .returning({ id: expertConsultations.id });
-    if (!updated.length) {
-      const [exists] = await tx.select({ id: expertConsultations.id }).from(expertConsultations).where(and(eq(expertConsultations.id, consultationId), eq(expertConsultations.notificationId, id)));
-      if (!exists) throw notFound('consultation');
-      throw new AppError('conflict', { params: { what: 'advice_recorded' } });
-    }
+    const [consultation] = await tx
+      .select()
+      .from(expertConsultations)
+      .where(and(eq(expertConsultations.id, consultationId), eq(expertConsultations.notificationId, id)))
+      .for('update');
+    if (!consultation || !notificationPolicy.seeConsultation(viewer, consultation)) throw notFound('consultation');
+    allow(notificationPolicy.advise(viewer, consultation), 'only the unit that referred the question records the advice');
+    requireStatus(n, ['draft', 'returned', 'submitted', 'sent', 'acknowledged']);
+    if (consultation.advice !== null) throw new AppError('conflict', { params: { what: 'advice_recorded' } });
+    await tx.update(expertConsultations).set({ advice: options.advice, adviceAt: ctx.clock.now() }).where(eq(expertConsultations.id, consultationId));
     await recordStep(tx, ctx, { notification: n, viewer, kind: 'expert_advice', comment: options.advice.slice(0, 200), data: { consultationId } });
   });
 }
 
-export function presentExpertConsultation(c: typeof expertConsultations.$inferSelect) {
-  return { id: c.id, question: c.question, experts: c.experts, advice: c.advice, adviceAt: c.adviceAt?.toISOString() ?? null, requestedBy: c.requestedBy, requestedAt: c.requestedAt.toISOString() };
+export function presentExpertConsultation(c: typeof expertConsultations.$inferSelect, viewer: Viewer) {
+  return {
+    id: c.id,
+    question: c.question,
+    experts: c.experts,
+    advice: c.advice,
+    adviceAt: c.adviceAt?.toISOString() ?? null,
+    requestedBy: c.requestedBy,
+    requestedAt: c.requestedAt.toISOString(),
+    shared: c.shared,
+    canAdvise: c.advice === null && notificationPolicy.advise(viewer, c),
+  };
 }
 
 /** Lab reports and photos: PDF, images, spreadsheets and text, at most 10 MB each. */
@@ -111,6 +120,8 @@ export async function addAttachment(ctx: Context, options: { viewer: Viewer; id:
     allow(notificationPolicy.followUp(viewer, n) || notificationPolicy.edit(viewer, n), 'may not attach files to this notification');
     // What the approver approves must not change under them: no new files while submitted.
     requireStatus(n, ['draft', 'returned', 'sent', 'acknowledged']);
+    // A file attached to a draft is part of its content: whoever attached it may not approve it.
+    if (!n.sentAt) await tx.update(notifications).set({ editorIds: withEditor(n.editorIds, viewer) }).where(eq(notifications.id, id));
     const sha256 = createHash('sha256').update(options.content).digest('hex');
     const [row] = await tx
       .insert(attachments)

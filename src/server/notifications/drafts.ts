@@ -5,7 +5,7 @@ import type { Context, Viewer } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { notificationPolicy } from './policy.ts';
 import { notificationTextInBothScripts } from './present.ts';
-import { allow, indexNotification, partnershipAgreement, readableNotification, recordStep } from './records.ts';
+import { allow, indexNotification, partnershipAgreement, readableNotification, recordStep, withEditor } from './records.ts';
 import type { createNotificationBody, updateNotificationBody } from './schemas.ts';
 
 const invalid = (field: string, code = 'invalid_value') => new AppError('validation.failed', { fields: [{ field, code }] });
@@ -47,6 +47,7 @@ export async function draftNotification(ctx: Context, options: { viewer: Viewer;
         relatedIds: input.relatedIds,
         customsChannel: input.customsChannel,
         authorId: viewer.userId,
+        editorIds: [viewer.userId],
         createdAt: now,
         updatedAt: now,
       })
@@ -66,7 +67,7 @@ export async function editNotification(ctx: Context, options: { viewer: Viewer; 
     const existing = await readableNotification(tx, viewer, id, { forUpdate: true });
     allow(notificationPolicy.edit(viewer, existing), 'may not edit this notification');
     const { script, text, ...rest } = change;
-    const set: Partial<typeof notifications.$inferInsert> = { ...rest, updatedAt: ctx.clock.now() };
+    const set: Partial<typeof notifications.$inferInsert> = { ...rest, editorIds: withEditor(existing.editorIds, viewer), updatedAt: ctx.clock.now() };
     if (text || script) {
       const writtenIn = script ?? (existing.authoritativeScript as 'zh-Hant' | 'zh-Hans');
       const current = existing.authoritativeScript === 'zh-Hant' ? existing.textHant : existing.textHans;

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, sql
 import type { z } from 'zod';
 import { attachments, disseminations, expertConsultations, followUps, meetings, notificationEvents, notifications, readMarks, searchDocuments } from '../db/schema.ts';
 import { regionDayStart } from '../platform/clock.ts';
-import type { Context, Viewer } from '../platform/context.ts';
+import { hasRole, type Context, type Viewer } from '../platform/context.ts';
 import { notFound } from '../platform/errors.ts';
 import { queryExpression } from '../search/normalise.ts';
 import { relationalBuiltOnce } from '../db/built-once.ts';
@@ -208,27 +208,32 @@ export async function getNotification(ctx: Context, options: { viewer: Viewer; i
   }
   const refs = new Map([senderUnit, recipientUnit].map((u) => [u.id, u]));
   const related = n.relatedIds.length ? await ctx.db.select().from(notifications).where(inArray(notifications.id, n.relatedIds)) : [];
-  // The sending unit's internal review (drafting, returns with comments, pre-send consultations) is its own business.
+  const readableRelated = n.relatedIds.map((rid) => related.find((r) => r.id === rid)).filter((r) => r !== undefined && notificationPolicy.read(viewer, r)) as typeof related;
+  // The sending unit's internal review (drafting, returns with comments) is its own business, and
+  // a unit's expert consultation is its own unless referred after sending (its advice with it).
   const sender = notificationPolicy.isSender(viewer, n);
   const sentIndex = events.findIndex((e) => e.kind === 'sent');
-  const internal = sentIndex < 0 ? events : events.slice(0, sentIndex);
-  const internalConsultations = new Set(internal.filter((e) => e.kind === 'expert_consultation').map((e) => e.data.consultationId));
-  const visibleEvents = sender ? events : events.slice(Math.max(sentIndex, 0));
-  const visibleConsultations = sender ? loaded.expertConsultations : loaded.expertConsultations.filter((c) => !internalConsultations.has(c.id));
+  const visibleConsultations = loaded.expertConsultations.filter((c) => notificationPolicy.seeConsultation(viewer, c));
+  const seen = new Set(visibleConsultations.map((c) => c.id));
+  const visibleEvents = (sender ? events : events.slice(Math.max(sentIndex, 0))).filter((e) => e.data.consultationId === undefined || seen.has(e.data.consultationId as string));
   return {
     ...presentNotification(n, refs, now, { author: author.displayName, approver: approver?.displayName ?? null }),
+    // Of the notifications it refers to, only those the viewer can read are named.
+    relatedIds: readableRelated.map((r) => r.id),
     returnComment: sender ? n.returnComment : null,
     timeline: visibleEvents.map((e) => ({ at: e.at.toISOString(), kind: e.kind, actor: e.actor, unitId: e.unitId, comment: e.comment })),
     followUps: loaded.followUps.map((f) => presentFollowUp(f, now)),
     disseminations: loaded.disseminations.map(presentDissemination),
-    expertConsultations: visibleConsultations.map(presentExpertConsultation),
+    expertConsultations: visibleConsultations.map((c) => presentExpertConsultation(c, viewer)),
     attachments: loaded.attachments.map(presentAttachment),
     meetings: loaded.meetings.map((m) => ({ ...m, scheduledAt: m.scheduledAt.toISOString() })),
-    related: related.filter((r) => notificationPolicy.read(viewer, r)).map((r) => ({ id: r.id, reference: r.reference, title: { 'zh-Hant': r.textHant.title, 'zh-Hans': r.textHans.title } })),
+    related: readableRelated.map((r) => ({ id: r.id, reference: r.reference, title: { 'zh-Hant': r.textHant.title, 'zh-Hans': r.textHans.title } })),
     can: {
       edit: notificationPolicy.edit(viewer, n),
       submit: notificationPolicy.submit(viewer, n) && ['draft', 'returned'].includes(n.status),
       approve: notificationPolicy.approve(viewer, n) && n.status === 'submitted',
+      /** An approver of the sending unit who wrote part of it: another approver sends it. */
+      approveByAnother: n.status === 'submitted' && sender && hasRole(viewer, 'approver') && !notificationPolicy.approve(viewer, n),
       acknowledge: notificationPolicy.acknowledge(viewer, n) && n.status === 'sent',
       followUp: notificationPolicy.followUp(viewer, n) && ['sent', 'acknowledged'].includes(n.status),
       withdraw: notificationPolicy.withdraw(viewer, n) && !['closed', 'withdrawn'].includes(n.status),

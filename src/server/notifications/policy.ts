@@ -18,12 +18,15 @@ export const notificationPolicy = {
   draft: (viewer: Viewer) => viewer.unitId !== null && acts(viewer),
   edit: (viewer: Viewer, n: Parties) => viewer.unitId === n.senderUnitId && acts(viewer) && ['draft', 'returned'].includes(n.status),
   submit: (viewer: Viewer, n: Parties) => viewer.unitId === n.senderUnitId && acts(viewer),
-  /** Four eyes: an approver of the sending unit who is not the author. */
-  approve: (viewer: Viewer, n: Parties) => viewer.unitId === n.senderUnitId && hasRole(viewer, 'approver') && viewer.userId !== n.authorId,
+  /** Four eyes: an approver of the sending unit who wrote none of it (not the author, nor an editor). */
+  approve: (viewer: Viewer, n: Parties & { editorIds: string[] }) => viewer.unitId === n.senderUnitId && hasRole(viewer, 'approver') && viewer.userId !== n.authorId && !n.editorIds.includes(viewer.userId),
   acknowledge: (viewer: Viewer, n: Parties) => viewer.unitId === n.recipientUnitId && acts(viewer),
   followUp: (viewer: Viewer, n: Parties) => (viewer.unitId === n.senderUnitId || viewer.unitId === n.recipientUnitId) && acts(viewer),
   withdraw: (viewer: Viewer, n: Parties) => viewer.unitId === n.senderUnitId && acts(viewer),
   close: (viewer: Viewer, n: Parties) => viewer.unitId === n.senderUnitId && acts(viewer),
   disseminate: (viewer: Viewer, n: Parties) => viewer.unitId === n.recipientUnitId && acts(viewer),
+  /** A consultation is the referring unit's: it alone records the advice; the other side sees it only when shared. */
+  seeConsultation: (viewer: Viewer, c: { unitId: string; shared: boolean }) => c.shared || viewer.unitId === c.unitId,
+  advise: (viewer: Viewer, c: { unitId: string }) => viewer.unitId === c.unitId && acts(viewer),
   route: (viewer: Viewer, n: Parties) => (viewer.unitId === n.senderUnitId || viewer.unitId === n.recipientUnitId) && acts(viewer),
 };

@@ -125,3 +125,6 @@ export async function indexNotification(tx: DbOrTx, ctx: Context, n: Notificatio
     ctx.clock.now(),
   );
 }
+
+/** The editors of a notification's content with the viewer among them. */
+export const withEditor = (editorIds: string[], viewer: Viewer) => (editorIds.includes(viewer.userId) ? editorIds : [...editorIds, viewer.userId]);

@@ -60,7 +60,7 @@ export const notificationDetailSchema = notificationSchema.extend({
   ),
   disseminations: z.array(z.object({ id: z.uuid(), department: z.string(), informedAt: z.string(), means: z.string(), note: nullableString, recordedBy: z.string() })),
   expertConsultations: z.array(
-    z.object({ id: z.uuid(), question: z.string(), experts: z.array(z.object({ name: z.string(), affiliation: nullableString })), advice: nullableString, adviceAt: nullableString, requestedBy: z.string(), requestedAt: z.string() }),
+    z.object({ id: z.uuid(), question: z.string(), experts: z.array(z.object({ name: z.string(), affiliation: nullableString })), advice: nullableString, adviceAt: nullableString, requestedBy: z.string(), requestedAt: z.string(), shared: z.boolean().describe('Referred after sending, so the other side sees it; otherwise the referring unit\'s own'), canAdvise: z.boolean().describe('The caller may record the advice now') }),
   ),
   attachments: z.array(z.object({ id: z.uuid(), filename: z.string(), contentType: z.string(), size: z.number(), sha256: z.string(), uploadedBy: z.string(), uploadedAt: z.string() })),
   meetings: z.array(z.object({ id: z.uuid(), title: z.string(), kind: z.string(), scheduledAt: z.string() })).describe('Meetings convened from this notification'),

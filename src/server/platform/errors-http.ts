@@ -44,13 +44,25 @@ function postgresErrorClass(error: unknown): string | null {
   return null;
 }
 
-/** The path of the first string holding a NUL character, which PostgreSQL cannot store. */
-function findNul(value: unknown, path: string[] = []): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') || 'body' : null;
-  if (value && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) {
-      const found = findNul(inner, [...path, key]);
-      if (found) return found;
+/** How deep a request body or query may nest: deeper is no form a person filled in. */
+const MAX_DEPTH = 32;
+/** A UTF-16 surrogate without its pair: no character, and not storable as UTF-8. */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The first place in a parsed body or query that no field can hold: a string with a NUL
+ * character (PostgreSQL cannot store it) or a lone surrogate (it would be stored altered), or
+ * nesting deeper than MAX_DEPTH. Walked without recursion, so no input can exhaust the stack.
+ */
+function unstorable(value: unknown): { field: string; code: 'invalid_format' | 'too_deep'; params?: Record<string, number> } | null {
+  const stack: { value: unknown; path: string[] }[] = [{ value, path: [] }];
+  while (stack.length) {
+    const { value: at, path } = stack.pop()!;
+    if (typeof at === 'string') {
+      if (at.includes('\u0000') || loneSurrogate.test(at)) return { field: path.join('.') || 'body', code: 'invalid_format' };
+    } else if (at && typeof at === 'object') {
+      if (path.length >= MAX_DEPTH) return { field: 'body', code: 'too_deep', params: { maximum: MAX_DEPTH } };
+      for (const [key, inner] of Object.entries(at).reverse()) stack.push({ value: inner, path: [...path, key] });
     }
   }
   return null;
@@ -78,7 +90,7 @@ function toAppError(error: unknown): AppError {
   // that slipped past validation; the transaction has rolled back, so nothing changed.
   if (postgresErrorClass(error) === '22') return new AppError('validation.failed', { reason: fe.message });
   // Malformed multipart bodies come from busboy as plain errors.
-  if (/^(Multipart: Boundary not found|Unexpected end of (multipart|form))/i.test(fe.message ?? '')) return new AppError('request.bad', { reason: fe.message });
+  if (/^(Multipart: Boundary not found|Unexpected end of (multipart|form)|Part terminated early|Malformed part header)/i.test(fe.message ?? '')) return new AppError('request.bad', { reason: fe.message });
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     return new AppError('request.bad', { reason: fe.message });
   }
@@ -117,8 +129,8 @@ export function installErrorHandling(app: FastifyInstance, deps: { db: Db; clock
     return reply(request, res, appError);
   });
   app.addHook('preValidation', async (request) => {
-    const field = findNul(request.body) ?? findNul(request.query);
-    if (field) throw new AppError('validation.failed', { fields: [{ field, code: 'invalid_format' }] });
+    const found = unstorable(request.body) ?? unstorable(request.query);
+    if (found) throw new AppError('validation.failed', { fields: [found] });
   });
   app.setNotFoundHandler(async (request, res) => reply(request, res, new AppError('not_found', { params: { what: 'route' } })));
 }

@@ -102,7 +102,7 @@ describe.each(engines)('hardening on %s', (engine) => {
     const asked = (await call(t.app, gd, 'POST', `/notifications/${n.id}/expert-consultations`, { question: 'q', experts: [{ name: 'e' }] })).json();
     const consultation = asked.expertConsultations.at(-1).id;
     expect((await call(t.app, gd, 'POST', `/notifications/${n.id}/expert-consultations/${consultation}/advice`, { advice: 'first' })).statusCode).toBe(200);
-    expect((await call(t.app, hk, 'POST', `/notifications/${n.id}/expert-consultations/${consultation}/advice`, { advice: 'second' })).statusCode).toBe(409);
+    expect((await call(t.app, gd, 'POST', `/notifications/${n.id}/expert-consultations/${consultation}/advice`, { advice: 'second' })).statusCode).toBe(409);
 
     const meeting = (await call(t.app, hk, 'POST', '/meetings', { kind: 'joint_work', title: 'm', unitIds: [fsco], scheduledAt: '2026-12-01T10:00:00+08:00' })).json();
     const item = (await call(t.app, hk, 'POST', `/meetings/${meeting.id}/action-items`, { description: 'd', ownerUnitId: fhb, dueOn: '2026-12-10' })).json().actionItems[0];

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
+import { canonicalJson } from '../audit/chain.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Tx } from '../db/open.ts';
 import { idempotencyKeys } from '../db/schema.ts';
@@ -25,15 +27,21 @@ export async function idempotent(ctx: Context, request: FastifyRequest, reply: F
   }
   const viewer = requireViewer(request);
   const path = request.url.split('?')[0];
+  // A retry is the same request by the same person in the same place: a key sent again with
+  // another body, or after the user moved unit or lost a role, is not answered from the first.
+  const fingerprint = createHash('sha256')
+    .update(canonicalJson({ unitId: viewer.unitId, roles: [...viewer.roles].sort(), body: request.body ?? null }))
+    .digest('hex');
   const answer = await ctx.db.transaction(async (tx) => {
     const inserted = await tx
       .insert(idempotencyKeys)
-      .values({ userId: viewer.userId, key, method: request.method, path, status: 0, body: null, createdAt: ctx.clock.now() })
+      .values({ userId: viewer.userId, key, method: request.method, path, fingerprint, status: 0, body: null, createdAt: ctx.clock.now() })
       .onConflictDoNothing()
       .returning({ key: idempotencyKeys.key });
     if (inserted.length === 0) {
       const [first] = await tx.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.userId, viewer.userId), eq(idempotencyKeys.key, key)));
-      if (first.method !== request.method || first.path !== path) throw new AppError('conflict', { params: { what: 'idempotency_key' }, fields: [{ field: 'Idempotency-Key', code: 'invalid_value' }] });
+      // Keys stored before fingerprints were kept have none ('').
+      if (first.method !== request.method || first.path !== path || (first.fingerprint !== '' && first.fingerprint !== fingerprint)) throw new AppError('conflict', { params: { what: 'idempotency_key' }, fields: [{ field: 'Idempotency-Key', code: 'invalid_value' }] });
       return { status: first.status, body: first.body, replayed: true };
     }
     const result = await handler({ ...ctx, db: asWhole(tx) });

@@ -5,9 +5,12 @@ const worksInUnit = (viewer: Viewer, unitId: string | null) =>
 
 /**
  * The owning unit keeps its commitments and their figures; everybody signed in reads them.
- * Reports are drafted by a unit, issued by an approver of that unit, and public once issued.
+ * Reports are drafted by a unit, issued by an approver of that unit, and public once issued;
+ * a draft is its unit's own (and the platform administrator's, who drafts the joint ones).
  */
 export const progressPolicy = {
+  readReport: (viewer: Viewer | null, report: { status: string; unitId: string | null }) =>
+    report.status === 'issued' || (viewer !== null && (viewer.isPlatformAdmin || (report.unitId !== null && viewer.unitId === report.unitId))),
   editCommitment: (viewer: Viewer, commitment: { ownerUnitId: string | null }) => viewer.isPlatformAdmin || worksInUnit(viewer, commitment.ownerUnitId),
   createCommitment: (viewer: Viewer, ownerUnitId: string | null) => viewer.isPlatformAdmin || worksInUnit(viewer, ownerUnitId),
   draftReport: (viewer: Viewer) => viewer.isPlatformAdmin || worksInUnit(viewer, viewer.unitId),

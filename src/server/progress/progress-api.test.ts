@@ -102,8 +102,15 @@ describe.each(engines)('Joint Conference progress on %s', (engine) => {
     const hans = (await t.app.inject({ url: `/api/v1/progress/reports/${report.id}/html?lang=zh-Hans`, headers: { cookie: edbOfficer } })).body;
     expect(hans).toContain('291对');
 
-    // Nobody outside sees a draft.
-    expect((await t.app.inject({ url: `/api/v1/progress/reports/${report.id}` })).statusCode).toBe(401);
+    // Nobody outside the drafting unit sees a draft, nor learns it exists.
+    expect((await t.app.inject({ url: `/api/v1/progress/reports/${report.id}` })).statusCode).toBe(404);
+    const outsider = await logInAs(t.app, (await buildUser(t.ctx, { unit: 'mo-dsamma', roles: ['officer'] })).username);
+    for (const url of [`/api/v1/progress/reports/${report.id}`, `/api/v1/progress/reports/${report.id}/html?lang=en`]) {
+      expect((await t.app.inject({ url, headers: { cookie: outsider } })).statusCode).toBe(404);
+    }
+    expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/progress/reports/${report.id}`, headers: { cookie: outsider }, payload: { title: { en: 'x', 'zh-Hant': 'x' } } })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: '/api/v1/progress/reports', headers: { cookie: outsider } })).json().map((r: { id: string }) => r.id)).not.toContain(report.id);
+    expect((await t.app.inject({ url: '/api/v1/progress/reports', headers: { cookie: edbReader } })).json().map((r: { id: string }) => r.id)).toContain(report.id);
 
     // The officer edits the narrative; the figure stays linked.
     const edited = await t.app.inject({

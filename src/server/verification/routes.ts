@@ -33,18 +33,18 @@ export const verificationRoutes =
         }),
       );
       app.get(`${r.path}/:id`, { schema: { tags, summary: 'One request with its answer and, before publication, whether the release is cleared', params: idParams, response: { 200: verificationSchema, ...errorResponses(400, 401, 404) } } }, async (request) =>
-        getVerification(ctx, { viewer: requireViewer(request), id: request.params.id }),
+        getVerification(ctx, { viewer: requireViewer(request), id: request.params.id, kind: r.kind }),
       );
       app.post(`${r.path}/:id/answer`, { schema: { tags, summary: 'Answer (the unit asked)', params: idParams, headers: idempotencyHeader, body: answerBody, response: { 200: verificationSchema, ...errorResponses(400, 401, 403, 404, 409) } } }, async (request, reply) =>
         idempotent(ctx, request, reply, async (c) => {
           const viewer = requireViewer(request);
-          await answerVerification(c, { viewer, id: request.params.id, ...request.body });
+          await answerVerification(c, { viewer, id: request.params.id, kind: r.kind, ...request.body });
           return { status: 200, body: await getVerification(c, { viewer, id: request.params.id }) };
         }),
       );
       app.post(`${r.path}/:id/link`, { schema: { tags, summary: 'Link to the notification that followed', params: idParams, body: linkBody, response: { 200: verificationSchema, ...errorResponses(400, 401, 403, 404) } } }, async (request) => {
         const viewer = requireViewer(request);
-        await linkNotification(ctx, { viewer, id: request.params.id, notificationId: request.body.notificationId });
+        await linkNotification(ctx, { viewer, id: request.params.id, kind: r.kind, notificationId: request.body.notificationId });
         return getVerification(ctx, { viewer, id: request.params.id });
       });
     }

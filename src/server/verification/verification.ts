@@ -56,18 +56,18 @@ async function present(db: DbOrTx, rows: Row[], now: Date) {
   }));
 }
 
-async function readable(db: DbOrTx, viewer: Viewer, id: string) {
+async function readable(db: DbOrTx, viewer: Viewer, id: string, kind: Kind | undefined) {
   const [row] = await db.select().from(verificationRequests).where(eq(verificationRequests.id, id));
-  // Only the asking and the asked unit know the request exists.
-  if (!row || (viewer.unitId !== row.fromUnitId && viewer.unitId !== row.toUnitId)) throw notFound('verification_request');
+  // Only the asking and the asked unit know the request exists, and only under its own kind's path.
+  if (!row || (viewer.unitId !== row.fromUnitId && viewer.unitId !== row.toUnitId) || (kind && row.kind !== kind)) throw notFound('verification_request');
   return row;
 }
 
-async function checkNotification(db: DbOrTx, viewer: Viewer, notificationId: string | null | undefined) {
+/** Only a notification both units of the request can read: a sent one, between them. */
+async function checkNotification(db: DbOrTx, viewer: Viewer, notificationId: string | null | undefined, otherUnitId: string) {
   if (!notificationId) return;
   const [n] = await db.select().from(notifications).where(eq(notifications.id, notificationId));
-  // Only a notification both units can read: a sent one.
-  if (!n || !n.sentAt || !notificationPolicy.read(viewer, n)) throw invalid('notificationId');
+  if (!n || !n.sentAt || !notificationPolicy.read(viewer, n) || ![n.senderUnitId, n.recipientUnitId].includes(otherUnitId)) throw invalid('notificationId');
 }
 
 export async function askVerification(
@@ -82,7 +82,7 @@ export async function askVerification(
   if (!acts(viewer)) throw forbidden('may not ask for verification');
   if (!(await partnershipAgreement(ctx.db, viewer.unitId!, input.toUnitId))) throw invalid('toUnitId');
   if (new Date(input.deadlineAt).getTime() <= ctx.clock.now().getTime()) throw invalid('deadlineAt');
-  await checkNotification(ctx.db, viewer, input.notificationId);
+  await checkNotification(ctx.db, viewer, input.notificationId, input.toUnitId);
   const subject = inBothScripts(input.script, input.subject);
   const question = inBothScripts(input.script, input.question);
   return ctx.db.transaction(async (tx) => {
@@ -136,10 +136,10 @@ async function indexRequest(tx: DbOrTx, ctx: Context, row: Row) {
 }
 
 /** The asked unit confirms, corrects or disputes (a media report: confirms, refutes or finds it partly true). */
-export async function answerVerification(ctx: Context, options: { viewer: Viewer; id: string; outcome: string; script: 'zh-Hant' | 'zh-Hans'; answer: string }) {
+export async function answerVerification(ctx: Context, options: { viewer: Viewer; id: string; kind?: Kind; outcome: string; script: 'zh-Hant' | 'zh-Hans'; answer: string }) {
   const { viewer, id } = options;
   await ctx.db.transaction(async (tx) => {
-    const row = await readable(tx, viewer, id);
+    const row = await readable(tx, viewer, id, options.kind);
     if (viewer.unitId !== row.toUnitId || !acts(viewer)) throw forbidden('only the unit asked answers');
     if (row.status !== 'open') throw new AppError('conflict', { params: { what: 'verification_status' } });
     if (!outcomes[row.kind as Kind].includes(options.outcome)) throw invalid('outcome');
@@ -156,19 +156,19 @@ export async function answerVerification(ctx: Context, options: { viewer: Viewer
 }
 
 /** Links a media-report check (or a verification) to the notification that followed it. */
-export async function linkNotification(ctx: Context, options: { viewer: Viewer; id: string; notificationId: string }) {
+export async function linkNotification(ctx: Context, options: { viewer: Viewer; id: string; kind?: Kind; notificationId: string }) {
   const { viewer, id } = options;
   await ctx.db.transaction(async (tx) => {
-    const row = await readable(tx, viewer, id);
+    const row = await readable(tx, viewer, id, options.kind);
     if (!acts(viewer)) throw forbidden('may not link');
-    await checkNotification(tx, viewer, options.notificationId);
+    await checkNotification(tx, viewer, options.notificationId, row.fromUnitId === viewer.unitId ? row.toUnitId : row.fromUnitId);
     await tx.update(verificationRequests).set({ notificationId: options.notificationId }).where(eq(verificationRequests.id, id));
     await recordAudit(tx, ctx.clock, { actor: { id: viewer.userId, label: viewer.username }, action: `${row.kind}.linked`, entityType: 'verification_request', entityId: id, unitId: viewer.unitId, data: { notificationId: options.notificationId } });
   });
 }
 
-export async function getVerification(ctx: Context, options: { viewer: Viewer; id: string }) {
-  const row = await readable(ctx.db, options.viewer, options.id);
+export async function getVerification(ctx: Context, options: { viewer: Viewer; id: string; kind?: Kind }) {
+  const row = await readable(ctx.db, options.viewer, options.id, options.kind);
   return (await present(ctx.db, [row], ctx.clock.now()))[0];
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, or } from 'drizzle-orm';
 import { regionDay } from '../../platform/clock.ts';
 import type { Context, Viewer } from '../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
@@ -26,8 +26,9 @@ async function loadReport(ctx: Context, id: string) {
 }
 
 /** Drafts are for signed-in users; an issued report is public. */
+/** A draft another unit cannot read is, to it, no report at all. */
 function assertCanRead(viewer: Viewer | null, report: ReportRow) {
-  if (report.status !== 'issued' && !viewer) throw new AppError('auth.required');
+  if (!progressPolicy.readReport(viewer, report)) throw notFound('report');
 }
 
 function defaultTitle(asOf: string): LocalizedText {
@@ -68,6 +69,7 @@ export async function draftReport(ctx: Context, options: { viewer: Viewer; areaC
 export async function updateReport(ctx: Context, options: { viewer: Viewer; id: string; title?: { en: string; 'zh-Hant': string }; narrative?: Narrative }) {
   const { viewer, id } = options;
   const report = await loadReport(ctx, id);
+  assertCanRead(viewer, report);
   if (!progressPolicy.editReport(viewer, report)) throw forbidden('may not edit this report');
   if (report.status === 'issued') throw new AppError('conflict', { params: { what: 'issued_report' } });
   const unknownArea = Object.keys(options.narrative ?? {}).find((code) => !report.areaCodes.includes(code));
@@ -93,6 +95,7 @@ export async function updateReport(ctx: Context, options: { viewer: Viewer; id: 
 export async function issueReport(ctx: Context, options: { viewer: Viewer; id: string }) {
   const { viewer, id } = options;
   const report = await loadReport(ctx, id);
+  assertCanRead(viewer, report);
   if (!progressPolicy.issueReport(viewer, report)) throw forbidden('may not issue this report');
   if (report.status === 'issued') throw new AppError('conflict', { params: { what: 'issued_report' } });
   const areas = await reportAreas(ctx.db, report);
@@ -118,11 +121,15 @@ export async function issueReport(ctx: Context, options: { viewer: Viewer; id: s
   });
 }
 
+/** progressPolicy.readReport as a condition. */
+const readableReports = (viewer: Viewer | null) =>
+  viewer?.isPlatformAdmin ? undefined : or(eq(progressReports.status, 'issued'), viewer?.unitId ? eq(progressReports.unitId, viewer.unitId) : undefined);
+
 export async function listReports(ctx: Context, options: { viewer: Viewer | null }) {
   const rows = await ctx.db
     .select({ id: progressReports.id, title: progressReports.title, asOf: progressReports.asOf, areaCodes: progressReports.areaCodes, status: progressReports.status, createdBy: progressReports.createdBy, issuedAt: progressReports.issuedAt, snapshotHash: progressReports.snapshotHash })
     .from(progressReports)
-    .where(options.viewer ? undefined : eq(progressReports.status, 'issued'))
+    .where(readableReports(options.viewer))
     .orderBy(desc(progressReports.createdAt));
   return rows.map((r) => ({ ...r, status: r.status as ReportStatus, issuedAt: r.issuedAt?.toISOString() ?? null }));
 }

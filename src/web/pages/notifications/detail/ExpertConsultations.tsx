@@ -1,4 +1,4 @@
-import { Box, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Box, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate, useLocale } from '../../../lib/localized.ts';
 import { useReaderScript } from '../../../lib/readerScript.ts';
@@ -45,9 +45,16 @@ export function ExpertConsultations({ n }: { n: NotificationDetail }) {
       </Title>
       {n.expertConsultations.map((c, i) => (
         <Paper key={c.id} withBorder p="sm">
-          <Text size="sm" c="dimmed">
-            {c.requestedBy} · {formatDate(c.requestedAt, locale)}
-          </Text>
+          <Group gap="xs">
+            <Text size="sm" c="dimmed">
+              {c.requestedBy} · {formatDate(c.requestedAt, locale)}
+            </Text>
+            {!c.shared && (
+              <Badge variant="light" color="gray">
+                {t('notifications.experts.internal')}
+              </Badge>
+            )}
+          </Group>
           <Text style={{ whiteSpace: 'pre-wrap' }}>{texts[2 * i]}</Text>
           <Text size="sm" mt={4}>
             {t('notifications.experts.experts')}
@@ -62,7 +69,7 @@ export function ExpertConsultations({ n }: { n: NotificationDetail }) {
               {texts[2 * i + 1]}
             </Text>
           ) : (
-            n.can.followUp && (
+            c.canAdvise && (
               <Box mt="xs">
                 <Reveal label={t('notifications.experts.recordAdvice')}>
                   <AdviceForm id={n.id} consultationId={c.id} />

@@ -22,7 +22,7 @@ export function WorkflowActions({ n, done }: { n: NotificationDetail; done?: str
   const step = useNotificationAction(n.id, (s: Step, key) => notificationsApi.step(n.id, s, key));
   const stepped = step.isSuccess ? step.variables : done;
   const can = n.can;
-  if (!(can.edit || can.submit || can.approve || can.acknowledge || can.close || can.withdraw) && !stepped) return null;
+  if (!(can.edit || can.submit || can.approve || can.approveByAnother || can.acknowledge || can.close || can.withdraw) && !stepped) return null;
 
   const button = (s: Step, label: string) => (
     <Button onClick={() => step.mutate(s)} loading={step.isPending && step.variables === s} disabled={step.isPending}>
@@ -50,6 +50,7 @@ export function WorkflowActions({ n, done }: { n: NotificationDetail; done?: str
       <Saved show={stepped === 'acknowledge' && n.status === 'acknowledged'}>{t('notifications.actions.acknowledged')}</Saved>
       <ErrorNotice error={step.error} />
       {can.approve && <Text size="sm">{t('notifications.actions.approveHint')}</Text>}
+      {can.approveByAnother && <Text size="sm">{t('notifications.actions.approveByAnother')}</Text>}
       <Group gap="xs">
         {can.edit && (
           <Button component={Link} to={`/notifications/${n.id}/edit`} variant="default">
