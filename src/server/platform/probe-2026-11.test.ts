@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, buildUser, engines, logInAs, startTestApp, unitId, type TestApp } from '../../../test/support/harness.ts';
 import { call, draftBody } from '../../../test/support/notifications.ts';
@@ -168,5 +170,27 @@ describe.each(engines)('authorisation review of November 2026 on %s', (engine) =
     expect((await call(t.app, hk, 'PATCH', '/me', { displayName: '陳大文 Chan Tai-man' })).statusCode).toBe(200);
     const zh = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'accept-language': 'zh-Hant' }, payload: { username: 'a\ud800', password: 'x' } });
     expect(zh.json().error.fields[0].message).toContain('格式不正確');
+  });
+
+  it('answers a multipart upload cut short on a real connection with 400, not 500', async () => {
+    // Through inject the body arrives whole; on a socket busboy sees the part end early.
+    const n = (await call(t.app, hk, 'POST', '/notifications', draftBody(fsco))).json();
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as AddressInfo;
+    const head = '--b\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\n';
+    for (const payload of [`${head}half`, `${head}half\r\n`]) {
+      const status = await new Promise<number>((resolve, reject) => {
+        const request = http.request(
+          { port, host: '127.0.0.1', method: 'POST', path: `/api/v1/notifications/${n.id}/attachments`, headers: { cookie: hk, 'content-type': 'multipart/form-data; boundary=b' } },
+          (response) => {
+            response.resume();
+            response.on('end', () => resolve(response.statusCode!));
+          },
+        );
+        request.on('error', reject);
+        request.end(payload);
+      });
+      expect(status, JSON.stringify(payload.slice(-8))).toBe(400);
+    }
   });
 });
