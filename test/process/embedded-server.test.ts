@@ -30,7 +30,9 @@ describe('the server on the embedded database', () => {
       body: JSON.stringify({ username: 'hk-fhb-approver', password: 'demo-password-1' }),
     });
     expect(login.status).toBe(200);
-    expect((await login.json()).user.roles).toContain('approver');
+    expect((await login.json()).user.roles).toEqual(['approver']);
+    const admin = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'hk-fhb-admin', password: 'demo-password-1' }) });
+    expect((await admin.json()).user.roles).toEqual(['unit_admin']);
     const openapi = await (await fetch(`${base}/api/openapi.json`)).json();
     expect(openapi.openapi).toBe('3.1.0');
     expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/agreements/{id}', '/api/v1/search']));

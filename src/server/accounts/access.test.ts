@@ -115,6 +115,29 @@ describe.each(engines)('access rules on %s', (engine) => {
     expect(create.statusCode).toBe(403);
   });
 
+  it('keeps approvers for the platform administrator to designate, and no account both approver and unit administrator', async () => {
+    const post = (cookie: string, payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/users', headers: { cookie }, payload });
+    const user = (username: string, roles: string[]) => ({ username, displayName: 'Puppet', password: 'long-enough-password', unitId: ownUnit, roles });
+    // A unit administrator makes no approver: with a second approver one person could send alone.
+    expect((await post(cookies.unitAdmin!, user('fhb-puppet-approver', ['approver']))).statusCode).toBe(403);
+    const officer = await post(cookies.unitAdmin!, user('fhb-puppet-officer', ['officer']));
+    expect(officer.statusCode).toBe(201);
+    const promote = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${officer.json().id}`, headers: { cookie: cookies.unitAdmin! }, payload: { roles: ['officer', 'approver'] } });
+    expect(promote.statusCode).toBe(403);
+    // Nor takes over an approver's account by setting its password.
+    const approver = await post(cookies.platformAdmin!, user('fhb-real-approver', ['approver']));
+    expect(approver.statusCode).toBe(201);
+    const approverUrl = `/api/v1/users/${approver.json().id}`;
+    expect((await t.app.inject({ method: 'PATCH', url: approverUrl, headers: { cookie: cookies.unitAdmin! }, payload: { password: 'a-password-i-know' } })).statusCode).toBe(403);
+    // Their contact details, with the roles sent back unchanged as the form does, are the unit's to keep.
+    expect((await t.app.inject({ method: 'PATCH', url: approverUrl, headers: { cookie: cookies.unitAdmin! }, payload: { phone: '+852 2961 8888', roles: ['approver'] } })).statusCode).toBe(200);
+    // Approver and unit administrator in one account: refused to everyone, the platform administrator too.
+    const both = await post(cookies.platformAdmin!, user('fhb-both', ['approver', 'unit_admin']));
+    expect(both.statusCode).toBe(400);
+    expect(both.json().error.fields[0].field).toBe('roles');
+    expect((await t.app.inject({ method: 'PATCH', url: approverUrl, headers: { cookie: cookies.platformAdmin! }, payload: { roles: ['approver', 'unit_admin'] } })).statusCode).toBe(400);
+  });
+
   it('lets a user created by a unit administrator log in, and a deactivated one not', async () => {
     const created = await t.app.inject({
       method: 'POST',

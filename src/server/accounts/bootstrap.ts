@@ -27,9 +27,12 @@ export async function ensureAdmin(ctx: Context): Promise<{ created: boolean; pas
 }
 
 /** Demo accounts: `<unit code>-officer` and `<unit code>-approver` for every liaison unit. */
-export const demoUsernames = (unitCode: string) => ({ officer: `${unitCode}-officer`, approver: `${unitCode}-approver` });
+export const demoUsernames = (unitCode: string) => ({ officer: `${unitCode}-officer`, approver: `${unitCode}-approver`, admin: `${unitCode}-admin` });
 
-/** With LIAISON_DEMO=1, one officer and one approver per unit, all with LIAISON_DEMO_PASSWORD. */
+const demoRoles = { officer: ['officer'], approver: ['approver'], admin: ['unit_admin'] } as const;
+const demoNames = { officer: ['Officer', 'Liaison Officer'], approver: ['Approver', 'Approving Officer'], admin: ['Administrator', 'Unit Administrator'] } as const;
+
+/** With LIAISON_DEMO=1, an officer, an approver and a unit administrator per unit, all with LIAISON_DEMO_PASSWORD. */
 export async function ensureDemoUsers(ctx: Context): Promise<number> {
   if (!ctx.config.demo || !ctx.config.demoPassword) return 0;
   const passwordHash = await hashPassword(ctx.config.demoPassword);
@@ -39,15 +42,15 @@ export async function ensureDemoUsers(ctx: Context): Promise<number> {
     const now = ctx.clock.now();
     for (const unit of allUnits) {
       const names = demoUsernames(unit.code);
-      for (const role of ['officer', 'approver'] as const) {
+      for (const role of ['officer', 'approver', 'admin'] as const) {
         const inserted = await tx
           .insert(users)
           .values({
             username: names[role],
-            displayName: `${unit.name.en} ${role === 'officer' ? 'Officer' : 'Approver'}`,
-            title: role === 'officer' ? 'Liaison Officer' : 'Approving Officer',
+            displayName: `${unit.name.en} ${demoNames[role][0]}`,
+            title: demoNames[role][1],
             unitId: unit.id,
-            roles: role === 'officer' ? ['officer'] : ['approver', 'unit_admin'],
+            roles: [...demoRoles[role]],
             passwordHash,
             createdAt: now,
             updatedAt: now,

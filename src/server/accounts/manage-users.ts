@@ -56,8 +56,9 @@ export async function listUsers(ctx: Context, options: { viewer: Viewer; unitId?
 
 export async function createUser(ctx: Context, options: { viewer: Viewer; input: z.infer<typeof createUserBody> }) {
   const { viewer, input } = options;
-  if (!accountPolicy.createUser(viewer, { unitId: input.unitId, isPlatformAdmin: input.isPlatformAdmin })) {
-    throw forbidden('may not create a user for this unit');
+  if (!accountPolicy.rolesCompatible(input.roles)) throw new AppError('validation.failed', { fields: [{ field: 'roles', code: 'invalid_value' }] });
+  if (!accountPolicy.createUser(viewer, { unitId: input.unitId, isPlatformAdmin: input.isPlatformAdmin, roles: input.roles })) {
+    throw forbidden('may not create this user for this unit (approvers are designated by the platform administrator)');
   }
   if (input.isPlatformAdmin && (input.unitId !== null || input.roles.length)) {
     // A platform administrator keeps accounts and is no member of a unit: otherwise they could read its exchanges.
@@ -109,6 +110,7 @@ export async function updateUser(ctx: Context, options: { viewer: Viewer; id: st
   const { viewer, id, change } = options;
   const existing = await loadUser(ctx.db, id);
   if (!existing || !accountPolicy.readUser(viewer, existing.user)) throw notFound('user');
+  if (change.roles && !accountPolicy.rolesCompatible(change.roles)) throw new AppError('validation.failed', { fields: [{ field: 'roles', code: 'invalid_value' }] });
   if (!accountPolicy.updateUser(viewer, existing.user, change)) throw forbidden('may not change this user');
   if (viewer.userId === id && (change.active === false || change.isPlatformAdmin === false)) {
     throw forbidden('may not lock yourself out');

@@ -21,7 +21,7 @@ type Props = {
   fieldError: (field: string) => string | undefined;
 };
 
-/** The fields a user has, shared by the create and edit forms; a unit administrator cannot move users or grant platform rights. */
+/** The fields a user has, shared by the create and edit forms; a unit administrator cannot move users, grant platform rights or designate approvers. */
 export function UserFields({ form, fieldError }: Props) {
   const { t } = useTranslation();
   const { me } = useMe();
@@ -62,7 +62,15 @@ export function UserFields({ form, fieldError }: Props) {
       <Checkbox.Group label={t('admin.user.roles')} value={form.values.roles} onChange={(v) => form.set('roles')(v as Role[])} error={fieldError('roles')}>
         <Group mt="xs">
           {roles.map((r) => (
-            <Checkbox key={r} value={r} label={t(`roles.${r}`)} description={t(`roleDescriptions.${r}`)} maw={220} />
+            <Checkbox
+              key={r}
+              value={r}
+              label={t(`roles.${r}`)}
+              description={t(`roleDescriptions.${r}`)}
+              maw={220}
+              // Approvers are designated by the platform administrator; an approver is no unit administrator.
+              disabled={(!platform && r === 'approver') || (r === 'approver' && form.values.roles.includes('unit_admin')) || (r === 'unit_admin' && form.values.roles.includes('approver'))}
+            />
           ))}
         </Group>
       </Checkbox.Group>
