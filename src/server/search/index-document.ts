@@ -2,10 +2,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/open.ts';
 import { searchDocuments, type LocalizedText } from '../db/schema.ts';
 import { documentTokens } from './normalise.ts';
+import type { SearchKind } from '../../shared/search-kinds.ts';
 
 export type SearchableDocument = {
-  /** What it is: agreement, clause, and later notification, school, … */
-  kind: string;
+  /** What it is (the kinds are listed in shared/search-kinds.ts, each named in every language). */
+  kind: SearchKind;
   refId: string;
   title: LocalizedText;
   /** The text as written, for snippets; it is indexed together with the title. */

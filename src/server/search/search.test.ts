@@ -57,7 +57,7 @@ describe.each(engines)('search on %s', (engine) => {
     await t.ctx.db.transaction((tx) =>
       indexDocument(
         tx,
-        { kind: 'note', refId: 'n1', title: { 'zh-Hant': '內部筆記', 'zh-Hans': '内部笔记', en: 'Internal note' }, body: '孔雀石綠 檢測結果', url: '/x', visibility: 'units', unitIds: [own] },
+        { kind: 'meeting', refId: 'n1', title: { 'zh-Hant': '內部筆記', 'zh-Hans': '内部笔记', en: 'Internal note' }, body: '孔雀石綠 檢測結果', url: '/x', visibility: 'units', unitIds: [own] },
         t.clock.now(),
       ),
     );

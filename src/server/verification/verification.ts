@@ -122,7 +122,7 @@ async function indexRequest(tx: DbOrTx, ctx: Context, row: Row) {
   await indexDocument(
     tx,
     {
-      kind: row.kind,
+      kind: row.kind as Kind,
       refId: row.id,
       title: { 'zh-Hant': row.subjectHant, 'zh-Hans': row.subjectHans, en: row.subjectHant },
       body: [row.reference, row.authoritativeScript === 'zh-Hant' ? row.questionHant : row.questionHans, row.enterprise ?? '', row.media?.outlet ?? '', row.media?.claim ?? '', row.answerHant ?? ''].join('\n'),

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { roles, unitKinds } from '../../web/types.ts';
 import { scriptViews } from '../../web/pages/agreements/script.ts';
+import { searchKinds } from '../search-kinds.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const webDir = path.resolve(here, '../../web');
@@ -79,7 +80,7 @@ describe('the web app', () => {
     expect(prefixes.filter(({ prefix }) => typeof subtree(prefix) !== 'object')).toEqual([]);
   });
 
-  it('names every role, unit kind and script view', () => {
+  it('names every role, unit kind, script view and kind of search result', () => {
     const wanted = [
       ...roles.map((r) => `roles.${r}`),
       ...roles.map((r) => `roleDescriptions.${r}`),
@@ -87,6 +88,7 @@ describe('the web app', () => {
       ...unitKinds.map((k) => `unitKinds.${k}`),
       ...scriptViews.map((v) => `agreement.view.${v}`),
       ...locales.map((l) => `languages.${l}`),
+      ...searchKinds.map((k) => `search.kinds.${k}`),
     ];
     expect(wanted.filter((key) => !ui.has(key))).toEqual([]);
   });

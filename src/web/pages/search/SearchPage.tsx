@@ -10,11 +10,12 @@ import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { ErrorNotice, Loading } from '../../components/status.tsx';
 import { usePartyOptions } from './usePartyOptions.ts';
 import { SearchResults } from './SearchResults.tsx';
+import type { SearchKind } from '../../../shared/search-kinds.ts';
 
 const pageSize = 20;
 /** Kinds anyone may search, and those only signed-in officers see. */
-const publicKinds = ['agreement', 'clause'];
-const officerKinds = ['notification', 'follow_up', 'pre_publication', 'media_report'];
+const publicKinds: SearchKind[] = ['agreement', 'clause'];
+const officerKinds: SearchKind[] = ['notification', 'follow_up', 'pre_publication', 'media_report', 'meeting'];
 
 /** One search over everything the reader may see (M6); the query lives in the address, so results can be shared. */
 export function SearchPage() {
