@@ -16,11 +16,17 @@ type ValidationEntry = { keyword: string; instancePath: string; message: string;
 
 const knownIssueCodes = ['invalid_type', 'too_small', 'too_big', 'invalid_format', 'invalid_value', 'unrecognized_keys'];
 
-function fieldFromIssue(entry: ValidationEntry): FieldError {
+function fieldFromIssue(entry: ValidationEntry, input: unknown): FieldError {
   const field = entry.instancePath.replace(/^\//, '').replace(/\//g, '.') || 'body';
-  // Zod reports a missing field as invalid_type "… received undefined".
+  const given = entry.instancePath
+    .split('/')
+    .filter(Boolean)
+    .reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), input);
+  // Zod reports a missing field as invalid_type "… received undefined", or for a choice as a value
+  // not among the options: either way nothing was given (an empty choice is nothing either).
   const missing =
     (entry.keyword === 'invalid_type' && /received undefined/.test(entry.message)) ||
+    (entry.keyword === 'invalid_value' && (given === undefined || given === null || given === '')) ||
     // An empty text where at least one character is needed reads better as "required".
     (entry.keyword === 'too_small' && entry.params.origin === 'string' && Number(entry.params.minimum) === 1);
   const code = missing ? 'required' : knownIssueCodes.includes(entry.keyword) ? entry.keyword : 'invalid';
@@ -68,11 +74,12 @@ function unstorable(value: unknown): { field: string; code: 'invalid_format' | '
   return null;
 }
 
-function toAppError(error: unknown): AppError {
+function toAppError(error: unknown, request: FastifyRequest): AppError {
   if (error instanceof AppError) return error;
   const fe = error as FastifyError & { validation?: unknown[] };
   if (hasZodFastifySchemaValidationErrors(fe)) {
-    const fields = fe.validation.map((v) => fieldFromIssue(v as unknown as ValidationEntry));
+    const input = { querystring: request.query, params: request.params, headers: request.headers }[fe.validationContext as string] ?? request.body;
+    const fields = fe.validation.map((v) => fieldFromIssue(v as unknown as ValidationEntry, input));
     return new AppError('validation.failed', { fields });
   }
   switch (fe.code) {
@@ -97,7 +104,11 @@ function toAppError(error: unknown): AppError {
   return new AppError('internal', { reason: fe?.message });
 }
 
-export function presentError(error: AppError, locale: Locale): ErrorBody {
+/**
+ * A field is named as the form that asks for it names it: `fieldsIn.<resource>.<field>` (a
+ * notification's title is its "Title", a user's title their "Post title"), else `fields.<field>`.
+ */
+export function presentError(error: AppError, locale: Locale, resource?: string): ErrorBody {
   const t = serverT(locale);
   const what = error.options.params?.what;
   const params = { ...error.options.params, what: typeof what === 'string' ? t(`what.${what}`, { defaultValue: what }) : what };
@@ -105,7 +116,8 @@ export function presentError(error: AppError, locale: Locale): ErrorBody {
   if (error.options.fields?.length) {
     body.error.fields = error.options.fields.map((f) => {
       const leaf = f.field.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? f.field;
-      const label = t(`fields.${leaf}`, { defaultValue: f.field });
+      const general = t(`fields.${leaf}`, { defaultValue: f.field });
+      const label = resource ? t(`fieldsIn.${resource}.${leaf}`, { defaultValue: general }) : general;
       return { field: f.field, code: f.code, message: t(`validation.${f.code}`, { ...f.params, field: label }) };
     });
   }
@@ -120,10 +132,10 @@ export function installErrorHandling(app: FastifyInstance, deps: { db: Db; clock
   const reply = async (request: FastifyRequest, res: FastifyReply, error: AppError) => {
     if (error.status === 401 || error.status === 403) await recordDenial(deps, request, error);
     if (error.status >= 500) request.log.error({ err: error }, 'request failed');
-    return res.status(error.status).send(presentError(error, request.locale));
+    return res.status(error.status).send(presentError(error, request.locale, /^\/api\/v1\/([\w-]+)/.exec(request.url)?.[1]));
   };
   app.setErrorHandler(async (error, request, res) => {
-    const appError = toAppError(error);
+    const appError = toAppError(error, request);
     if (appError.code === 'internal') request.log.error({ err: error }, 'unhandled error');
     if (appError.status === 429 && appError.options.params?.seconds) res.header('retry-after', String(appError.options.params.seconds));
     return reply(request, res, appError);
