@@ -24,3 +24,27 @@ export function inScript(text: string, script: Script | 'en', writtenIn: Script 
   if (script === 'en' || script === writtenIn) return text;
   return script === 'zh-Hans' ? toSimplified(text) : toTraditional(text);
 }
+
+/**
+ * The script a text is plainly written in: it has at least two characters only that script uses
+ * and none only the other uses. Null when it has neither (English, or characters both scripts
+ * share) or both (a quotation from the other side): then nothing can be said.
+ */
+export function writtenScript(text: string): Script | null {
+  const chars = [...new Set(text.match(/\p{Script=Han}/gu) ?? [])];
+  if (chars.length === 0) return null;
+  // One character a line, so that no phrase joins them: each is converted on its own.
+  const asSimplified = toSimplified(chars.join('\n')).split('\n');
+  const asTraditional = toTraditional(chars.join('\n')).split('\n');
+  let traditionalOnly = 0;
+  let simplifiedOnly = 0;
+  chars.forEach((c, i) => {
+    const changesToSimplified = asSimplified[i] !== c;
+    const changesToTraditional = asTraditional[i] !== c;
+    if (changesToSimplified && !changesToTraditional) traditionalOnly++;
+    if (changesToTraditional && !changesToSimplified) simplifiedOnly++;
+  });
+  if (traditionalOnly >= 2 && simplifiedOnly === 0) return 'zh-Hant';
+  if (simplifiedOnly >= 2 && traditionalOnly === 0) return 'zh-Hans';
+  return null;
+}

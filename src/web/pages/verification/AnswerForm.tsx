@@ -1,22 +1,21 @@
 import { Button, Group, Radio, Stack, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useLocale } from '../../lib/localized.ts';
 import { fieldErrors } from '../../lib/forms.ts';
 import { useFormState } from '../../lib/useFormState.ts';
 import { ErrorNotice } from '../../components/status.tsx';
 import { useIdempotentMutation } from '../notifications/lib/idempotency.ts';
 import { outcomesOf } from '../notifications/lib/options.ts';
-import { scriptLang, writingScript } from '../notifications/lib/script.ts';
+import { scriptLang, useWritingScript } from '../notifications/lib/script.ts';
 import type { Outcome, Script, Verification } from '../notifications/lib/types.ts';
 import { verificationApi } from './api.ts';
 
 /** The unit asked answers: confirms, corrects or disputes the facts (a media report: confirms, refutes, or finds it partly true). */
 export function AnswerForm({ v }: { v: Verification }) {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const writing = useWritingScript();
   const client = useQueryClient();
-  const form = useFormState({ outcome: null as Outcome | null, script: writingScript(locale), answer: '' });
+  const form = useFormState({ outcome: null as Outcome | null, script: writing, answer: '' });
   const answer = useIdempotentMutation(
     (_: void, key) => verificationApi.answer(v, { outcome: form.values.outcome as Outcome, script: form.values.script, answer: form.values.answer.trim() }, key),
     {
@@ -45,7 +44,7 @@ export function AnswerForm({ v }: { v: Verification }) {
             ))}
           </Group>
         </Radio.Group>
-        <Radio.Group label={t('notifications.field.script')} value={form.values.script} onChange={(s) => form.set('script')(s as Script)}>
+        <Radio.Group label={t('notifications.field.script')} value={form.values.script} onChange={(s) => form.set('script')(s as Script)} error={fieldError('script')}>
           <Group mt={4}>
             {(['zh-Hant', 'zh-Hans'] as const).map((s) => (
               <Radio key={s} value={s} label={t(`notifications.script.name.${s}`)} />

@@ -1,7 +1,6 @@
 import { Alert, Button, Group, Radio, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useLocale } from '../../lib/localized.ts';
 import { fieldErrors } from '../../lib/forms.ts';
 import { useFormState } from '../../lib/useFormState.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
@@ -9,7 +8,7 @@ import { ErrorNotice } from '../../components/status.tsx';
 import { usePartnerOptions } from '../notifications/compose/usePartnerOptions.ts';
 import { dayInput, fromLocalInput, toLocalInput } from '../notifications/lib/dates.ts';
 import { useIdempotentMutation } from '../notifications/lib/idempotency.ts';
-import { scriptLang, writingScript } from '../notifications/lib/script.ts';
+import { scriptLang, useWritingScript } from '../notifications/lib/script.ts';
 import type { Script, VerificationKind } from '../notifications/lib/types.ts';
 import { verificationApi } from './api.ts';
 import { MediaFields } from './MediaFields.tsx';
@@ -34,7 +33,7 @@ const hours = (n: number) => new Date(Date.now() + n * 3_600_000);
 /** Asking the other side to verify facts: before a media release (clause 4) or about a media report (clause 5). */
 export function AskPage() {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const writing = useWritingScript();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const notificationId = params.get('notification');
@@ -43,7 +42,7 @@ export function AskPage() {
   const form = useFormState<AskValues>({
     kind: params.get('kind') === 'media_report' ? 'media_report' : 'pre_publication',
     toUnitId: null,
-    script: writingScript(locale),
+    script: writing,
     subject: '',
     question: '',
     enterprise: '',
@@ -108,7 +107,7 @@ export function AskPage() {
           )}
         </SimpleGrid>
         {v.kind === 'media_report' && <MediaFields form={form} fieldError={fieldError} />}
-        <Radio.Group label={t('notifications.field.script')} value={v.script} onChange={(s) => form.set('script')(s as Script)}>
+        <Radio.Group label={t('notifications.field.script')} value={v.script} onChange={(s) => form.set('script')(s as Script)} error={fieldError('script')}>
           <Group mt={4}>
             {(['zh-Hant', 'zh-Hans'] as const).map((s) => (
               <Radio key={s} value={s} label={t(`notifications.script.name.${s}`)} />

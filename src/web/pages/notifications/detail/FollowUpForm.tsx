@@ -8,7 +8,7 @@ import { Saved } from '../../../components/Saved.tsx';
 import { useMe } from '../../../session.ts';
 import { notificationsApi } from '../lib/api.ts';
 import { classifications, followUpKinds } from '../lib/options.ts';
-import { scriptLang, writingScript } from '../lib/script.ts';
+import { scriptLang, useWritingScript } from '../lib/script.ts';
 import type { Classification, FollowUpKind, NotificationDetail, Script } from '../lib/types.ts';
 import { useNotificationAction } from './useNotificationAction.ts';
 
@@ -16,8 +16,9 @@ import { useNotificationAction } from './useNotificationAction.ts';
 export function FollowUpForm({ n }: { n: NotificationDetail }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const writing = useWritingScript();
   const { me } = useMe();
-  const initial = { kind: 'additional_information' as FollowUpKind, script: writingScript(locale), text: '', newClassification: null as Classification | null, answersId: null as string | null };
+  const initial = { kind: 'additional_information' as FollowUpKind, script: writing, text: '', newClassification: null as Classification | null, answersId: null as string | null };
   const form = useFormState(initial);
   const add = useNotificationAction(n.id, (_: void, key) =>
     notificationsApi.followUp(
@@ -83,7 +84,7 @@ export function FollowUpForm({ n }: { n: NotificationDetail }) {
             />
           )}
         </Group>
-        <Radio.Group label={t('notifications.field.script')} value={form.values.script} onChange={(v) => form.set('script')(v as Script)}>
+        <Radio.Group label={t('notifications.field.script')} value={form.values.script} onChange={(v) => form.set('script')(v as Script)} error={fieldError('script')}>
           <Group mt={4}>
             {(['zh-Hant', 'zh-Hans'] as const).map((s) => (
               <Radio key={s} value={s} label={t(`notifications.script.name.${s}`)} />

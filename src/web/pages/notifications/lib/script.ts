@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useLocale } from '../../../lib/localized.ts';
+import { useMe } from '../../../session.ts';
 import type { Locale } from '../../../types.ts';
 import type { Script } from './types.ts';
 
@@ -22,8 +23,23 @@ export function useShownScript(authoritative: Script): [Script, (script: Script)
   return [chosen ?? readerScript(locale, authoritative), setChosen];
 }
 
-/** The script an officer writes in by default: the one of their UI language, Traditional for English. */
-export const writingScript = (locale: Locale): Script => (locale === 'zh-Hans' ? 'zh-Hans' : 'zh-Hant');
+/**
+ * The script an officer writes in by default: their side's — Simplified on the Mainland (GD, GZ),
+ * Traditional in Hong Kong and Macao — whatever the language of their screens; without a unit,
+ * that of the UI language (Traditional for English). The server refuses a text plainly written
+ * in the other script than the one chosen.
+ */
+export function writingScript(locale: Locale, partyCode?: string | null): Script {
+  if (partyCode === 'GD' || partyCode === 'GZ') return 'zh-Hans';
+  if (partyCode === 'HK' || partyCode === 'MO') return 'zh-Hant';
+  return locale === 'zh-Hans' ? 'zh-Hans' : 'zh-Hant';
+}
+
+/** writingScript for the signed-in officer. */
+export function useWritingScript(): Script {
+  const { me } = useMe();
+  return writingScript(useLocale(), me?.unit?.partyCode);
+}
 
 /** A text given in both scripts, in the reader's. */
 export function inReaderScript<T>(both: Record<Script, T>, locale: Locale, authoritative: Script): T {
