@@ -90,6 +90,15 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
 
   if (options.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // The app's scripts and styles are named by their content: a rebuild while the server runs
+    // adds new ones, served from disk as they come; one that is not there is a 404, never the
+    // app's page (a browser would take that HTML for a script and show nothing).
+    const assets = path.join(webDist, 'assets');
+    app.get('/assets/*', { schema: { hide: true } }, async (request, reply) => {
+      const file = path.normalize(path.join(assets, (request.params as { '*': string })['*']));
+      if (!file.startsWith(assets + path.sep) || !fs.existsSync(file)) return reply.callNotFound();
+      return reply.sendFile(path.relative(webDist, file));
+    });
     // Client-side routes (/agreements/food-safety, /admin/users, …) all load the web app.
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {
       if (request.url.startsWith('/api/')) return reply.callNotFound();
