@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { attachments, disseminations, expertConsultations, followUps, meetings, notificationEvents, notifications, readMarks, searchDocuments } from '../db/schema.ts';
 import { regionDayStart } from '../platform/clock.ts';
 import { hasRole, type Context, type Viewer } from '../platform/context.ts';
-import { notFound } from '../platform/errors.ts';
+import { AppError, notFound } from '../platform/errors.ts';
 import { queryExpression } from '../search/normalise.ts';
 import { relationalBuiltOnce } from '../db/built-once.ts';
 import { fromTextMatches, walkingIndexes } from '../db/planner.ts';
@@ -33,6 +33,7 @@ export const TOTAL_CAP = 1_000;
 export async function listNotifications(ctx: Context, options: { viewer: Viewer; query: z.infer<typeof listQuery> }) {
   const { viewer, query } = options;
   if (!viewer.unitId) return { total: 0, more: false, items: [] };
+  if (query.from && query.to && query.to < query.from) throw new AppError('validation.failed', { fields: [{ field: 'to', code: 'before_start' }] });
   const now = ctx.clock.now();
   const box: SQL =
     query.box === 'inbox'

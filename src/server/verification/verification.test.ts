@@ -44,6 +44,23 @@ describe.each(engines)('verify before publishing and media reports on %s', (engi
     expect((await call(t.app, gd, 'POST', `/verification-requests/${request.id}/answer`, { outcome: 'confirmed', script: 'zh-Hans', answer: 'again' })).statusCode).toBe(409);
   });
 
+  it('refuses dates that defeat the check: an answer due after the release or already past, a report published in the future', async () => {
+    const ask = (body: object) => t.app.inject({ method: 'POST', url: '/api/v1/verification-requests', headers: { cookie: hk, 'accept-language': 'en' }, payload: { toUnitId: fsco, script: 'zh-Hant', subject: '核實', question: '請核實。', ...body } });
+    const late = await ask({ plannedReleaseAt: inHours(24), deadlineAt: inHours(48) });
+    expect(late.statusCode).toBe(400);
+    expect(late.json().error.fields[0]).toMatchObject({ field: 'deadlineAt', code: 'not_before_release' });
+    expect(late.json().error.fields[0].message).toMatch(/before the planned media release/);
+    const past = await ask({ plannedReleaseAt: inHours(24), deadlineAt: inHours(-1) });
+    expect(past.json().error.fields[0]).toMatchObject({ field: 'deadlineAt', code: 'in_past' });
+    const tomorrow = new Date(t.clock.now().getTime() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+    const future = await call(t.app, hk, 'POST', '/media-reports', { toUnitId: fsco, script: 'zh-Hant', subject: '報道', question: '請核實。', deadlineAt: inHours(24), media: { outlet: '某日報', publishedOn: tomorrow, claim: '報道內容' } });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.fields[0]).toMatchObject({ field: 'media.publishedOn', code: 'in_future' });
+    const range = await call(t.app, hk, 'GET', '/notifications?box=inbox&from=2026-11-20&to=2026-11-10');
+    expect(range.statusCode).toBe(400);
+    expect(range.json().error.fields[0]).toMatchObject({ field: 'to', code: 'before_start' });
+  });
+
   it('blocks a release the other side disputes, and shows one not answered in time as expired', async () => {
     const make = async () => (await call(t.app, hk, 'POST', '/verification-requests', { toUnitId: fsco, script: 'zh-Hant', subject: '某企業', question: '請核實。', plannedReleaseAt: inHours(10), deadlineAt: inHours(5) })).json();
     const disputed = await make();

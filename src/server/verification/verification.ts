@@ -17,7 +17,7 @@ type Row = typeof verificationRequests.$inferSelect;
 type Kind = 'pre_publication' | 'media_report';
 
 const acts = (viewer: Viewer) => viewer.unitId !== null && (hasRole(viewer, 'officer') || hasRole(viewer, 'approver'));
-const invalid = (field: string) => new AppError('validation.failed', { fields: [{ field, code: 'invalid_value' }] });
+const invalid = (field: string, code = 'invalid_value') => new AppError('validation.failed', { fields: [{ field, code }] });
 /** The outcomes that make sense for each kind of request. */
 const outcomes: Record<Kind, string[]> = { pre_publication: ['confirmed', 'corrected', 'disputed'], media_report: ['confirmed', 'refuted', 'partly_true'] };
 
@@ -81,7 +81,11 @@ export async function askVerification(
   const { viewer, kind, input } = options;
   if (!acts(viewer)) throw forbidden('may not ask for verification');
   if (!(await partnershipAgreement(ctx.db, viewer.unitId!, input.toUnitId))) throw invalid('toUnitId');
-  if (new Date(input.deadlineAt).getTime() <= ctx.clock.now().getTime()) throw invalid('deadlineAt');
+  const now = ctx.clock.now();
+  if (new Date(input.deadlineAt).getTime() <= now.getTime()) throw invalid('deadlineAt', 'in_past');
+  // Clause 4: verified before publishing — an answer due after the release comes too late.
+  if (input.plannedReleaseAt && new Date(input.deadlineAt).getTime() > new Date(input.plannedReleaseAt).getTime()) throw invalid('deadlineAt', 'not_before_release');
+  if (input.media && input.media.publishedOn > regionDay(now)) throw invalid('media.publishedOn', 'in_future');
   await checkNotification(ctx.db, viewer, input.notificationId, input.toUnitId);
   const subject = inBothScripts(input.script, input.subject);
   const question = inBothScripts(input.script, input.question);
