@@ -17,6 +17,12 @@
  * and, with the same driver, a bare insert and a bare indexed select straight through the db
  * handle, printed as ratios (API op time / bare op time, at the median).
  *
+ * While the steady-rate sends run on PostgreSQL, what else the machine does is printed with them
+ * (meanwhile.ts): a probe's fdatasync times on the disk of PostgreSQL's data directory and which
+ * slow sends overlapped a stall of it, the WAL, checkpoints and autovacuum runs PostgreSQL did,
+ * and the CPU other processes used — so a missed target can be told apart: the code, the disk,
+ * or a busy machine.
+ *
  * Knobs (environment): BENCH_ROWS (100000), BENCH_SEND_RATE (50), BENCH_SEND_SECONDS (20),
  * BENCH_ENGINES (pglite,postgres), BENCH_ANALYZE_PGLITE=1 (VACUUM ANALYZE on PGlite too, as
  * on PostgreSQL), BENCH_EXPLAIN=1 (print the plans of hand-written equivalents of the listing
@@ -51,6 +57,7 @@ import type { Context } from '../src/server/platform/context.ts';
 import { loadProgressData } from '../src/server/progress/load-progress.ts';
 import { loadReferenceData } from '../src/server/reference/load-reference.ts';
 import { documentTokens, queryExpression } from '../src/server/search/normalise.ts';
+import { backgroundWork, describeBackgroundWork, describeOtherLoad, probeFolder, processCpu, processCpuMs, startDiskProbe, stallsDuring } from './meanwhile.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const SEND_RATE = Number(process.env.BENCH_SEND_RATE ?? 50);
@@ -433,17 +440,6 @@ async function startServerProcess(databaseUrl: string) {
   };
 }
 
-/** CPU time a process has spent so far (user + system, /proc/<pid>/stat), in ms; null where there is no /proc. */
-function processCpuMs(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ (100)
-  } catch {
-    return null;
-  }
-}
-
 /**
  * BENCH_CPU_PROFILE=dir: a V8 CPU profile and a sampled allocation profile of a phase (open them
  * in Chrome's DevTools), written to dir/<phase>.cpuprofile and dir/<phase>.heapprofile.
@@ -774,6 +770,11 @@ async function runEngine(engine: 'pglite' | 'postgres'): Promise<EngineResult> {
       facts.push(`the server process was warmed up by ${warmUp} sends one at a time (send → inbox p50 ${ms(stats(unmeasured.total.slice(-100)).p50)} ms over the last 100)`);
     }
     const serverCpuBefore = server ? processCpuMs(server.pid) : null;
+    // On PostgreSQL, the disk and the database's background work are watched meanwhile.
+    const probeAt = engine === 'postgres' ? await probeFolder(db) : null;
+    const diskProbe = probeAt ? startDiskProbe(probeAt.folder) : null;
+    const workBefore = engine === 'postgres' ? await backgroundWork(db) : null;
+    const cpuOfAllBefore = processCpu();
     runStarted = performance.now();
     for (let i = 0; i < sends; i++) {
       const scheduled = runStarted + i * interval;
@@ -800,6 +801,12 @@ async function runEngine(engine: 'pglite' | 'postgres'): Promise<EngineResult> {
       );
     }
     await Promise.all(inFlight);
+    const phaseSeconds = (performance.now() - runStarted) / 1000;
+    facts.push(describeOtherLoad(cpuOfAllBefore, processCpu(), [process.pid, ...(server ? [server.pid] : [])], phaseSeconds));
+    if (diskProbe && workBefore) {
+      facts.push(describeBackgroundWork(workBefore, await backgroundWork(db), phaseSeconds));
+      facts.push(describeDisk(await diskProbe.stop(), probeAt!.onDatabaseDisk, trace.slice(-sendToInbox.length), runStarted));
+    }
     if (process.env.BENCH_TRACE) writeFileSync(`${process.env.BENCH_TRACE}.${engine}.json`, JSON.stringify({ startedAt: Date.now() - (performance.now() - runStarted), sends: trace.slice(-sendToInbox.length) }));
     const achieved = sendToInbox.length / ((performance.now() - runStarted) / 1000);
     if (server) {
@@ -861,6 +868,26 @@ async function explain(db: Db, who: { unitId: string; userId: string }) {
     out.push('', `## ${name}`, ...rowsOf<Record<string, string>>(result).map((r) => Object.values(r)[0]));
   }
   console.log(out.join('\n'));
+}
+
+/**
+ * The disk probe's figures during the send phase, and how many of the sends over the target
+ * overlapped one of its stalls (a probe call of DISK_STALL_MS or more).
+ */
+const DISK_STALL_MS = 20;
+function describeDisk(samples: { at: number; ms: number }[], onDatabaseDisk: boolean, sends: number[][], phaseStart: number) {
+  const disk = stats(samples.map((s) => s.ms));
+  const origin = performance.timeOrigin + phaseStart;
+  const stalls = stallsDuring(samples, -Infinity, Infinity, DISK_STALL_MS);
+  const longest = stalls.reduce<{ at: number; ms: number } | null>((a, b) => (!a || b.ms > a.ms ? b : a), null);
+  const slow = sends.filter(([, , , total]) => total > TARGETS.sendToInboxP99);
+  const overlapping = slow.filter(([scheduled, , , total]) => stallsDuring(stalls, origin + scheduled, origin + scheduled + total, DISK_STALL_MS).length > 0);
+  return (
+    `disk probe (a thread writing 8 KiB + fdatasync every 25 ms ${onDatabaseDisk ? "on the filesystem of PostgreSQL's data directory" : "in the temporary folder, not known to be PostgreSQL's disk"}): ` +
+    `${disk.n} calls, p50 ${ms(disk.p50)} p99 ${ms(disk.p99)} max ${ms(disk.max)} ms; stalls ≥ ${DISK_STALL_MS} ms: ${stalls.length}` +
+    (longest ? ` (longest ${ms(longest.ms)} ms at ${((longest.at - origin) / 1000).toFixed(1)} s into the phase)` : '') +
+    `; sends over ${TARGETS.sendToInboxP99} ms: ${slow.length}, of which ${overlapping.length} overlapped a disk stall`
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
