@@ -36,7 +36,8 @@ export function NotificationTable({ box, items }: { box: NotificationBox; items:
             return (
               <Table.Tr key={n.id} fw={n.unread ? 700 : undefined} data-unread={n.unread || undefined}>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{n.reference ?? '—'}</Table.Td>
-                <Table.Td>
+                {/* The title has room to be read; the dates wrap before it does. */}
+                <Table.Td style={{ minWidth: '12em' }}>
                   <Anchor component={Link} to={`/notifications/${n.id}`} fw={n.unread ? 700 : 500} lang={scriptLang[shown]} display="inline-block">
                     {n.unread && <VisuallyHidden>{t('notifications.list.unread')}</VisuallyHidden>}
                     {inReaderScript(n.title, locale, n.authoritativeScript) || t('notifications.list.untitled')}
@@ -61,8 +62,8 @@ export function NotificationTable({ box, items }: { box: NotificationBox; items:
                     )}
                   </Group>
                 </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(box === 'drafts' ? n.createdAt : n.sentAt, locale)}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{n.ackDueAt && n.status === 'sent' ? formatDate(n.ackDueAt, locale) : '—'}</Table.Td>
+                <Table.Td style={{ minWidth: '7em' }}>{formatDate(box === 'drafts' ? n.createdAt : n.sentAt, locale)}</Table.Td>
+                <Table.Td style={{ minWidth: '7em' }}>{n.ackDueAt && n.status === 'sent' ? formatDate(n.ackDueAt, locale) : '—'}</Table.Td>
               </Table.Tr>
             );
           })}
