@@ -67,6 +67,10 @@ export async function probeFolder(db: Db): Promise<{ folder: string; onDatabaseD
 
 export function startDiskProbe(folder: string) {
   const worker = new Worker(probeThread, { eval: true, workerData: { file: path.join(folder, 'probe') } });
+  // A run that fails before stop() neither hangs on the thread nor leaves the folder behind.
+  worker.unref();
+  const removeFolder = () => rmSync(folder, { recursive: true, force: true });
+  process.once('exit', removeFolder);
   const done = new Promise<DiskSample[]>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
@@ -76,7 +80,8 @@ export function startDiskProbe(folder: string) {
       worker.postMessage('stop');
       const samples = await done;
       await worker.terminate();
-      rmSync(folder, { recursive: true, force: true });
+      removeFolder();
+      process.off('exit', removeFolder);
       return samples;
     },
   };
@@ -89,18 +94,30 @@ export function stallsDuring(samples: DiskSample[], from: number, to: number, th
 
 type Counters = { walBytes: number; walFpi: number; checkpoints: number; autovacuums: number; autoanalyzes: number };
 
-/** PostgreSQL's counters of its background work; subtract two readings to see what happened between them. */
-export async function backgroundWork(db: Db): Promise<Counters> {
-  const { rows } = (await db.execute(sql`
-    select (select wal_bytes from pg_stat_wal)::float8 as "walBytes",
-           (select wal_fpi from pg_stat_wal)::float8 as "walFpi",
-           (select checkpoints_timed + checkpoints_req from pg_stat_bgwriter)::float8 as checkpoints,
-           (select coalesce(sum(autovacuum_count), 0) from pg_stat_all_tables)::float8 as autovacuums,
-           (select coalesce(sum(autoanalyze_count), 0) from pg_stat_all_tables)::float8 as autoanalyzes`)) as unknown as { rows: Counters[] };
-  return rows[0];
+/**
+ * PostgreSQL's counters of its background work; subtract two readings to see what happened
+ * between them. Null where they cannot be read (a server too old for pg_stat_wal, or no rights).
+ */
+export async function backgroundWork(db: Db): Promise<Counters | null> {
+  // PostgreSQL 17 moved the checkpoint counts from pg_stat_bgwriter to pg_stat_checkpointer.
+  for (const checkpoints of [sql`select checkpoints_timed + checkpoints_req from pg_stat_bgwriter`, sql`select num_timed + num_requested from pg_stat_checkpointer`]) {
+    try {
+      const { rows } = (await db.execute(sql`
+        select (select wal_bytes from pg_stat_wal)::float8 as "walBytes",
+               (select wal_fpi from pg_stat_wal)::float8 as "walFpi",
+               (${checkpoints})::float8 as checkpoints,
+               (select coalesce(sum(autovacuum_count), 0) from pg_stat_all_tables)::float8 as autovacuums,
+               (select coalesce(sum(autoanalyze_count), 0) from pg_stat_all_tables)::float8 as autoanalyzes`)) as unknown as { rows: Counters[] };
+      return rows[0];
+    } catch {
+      // The other server version's view, or none.
+    }
+  }
+  return null;
 }
 
-export function describeBackgroundWork(before: Counters, after: Counters, seconds: number) {
+export function describeBackgroundWork(before: Counters | null, after: Counters | null, seconds: number) {
+  if (!before || !after) return "PostgreSQL's own work meanwhile: not known (its statistics views could not be read)";
   const d = (k: keyof Counters) => after[k] - before[k];
   return (
     `PostgreSQL's own work meanwhile: WAL ${(d('walBytes') / 2 ** 20).toFixed(1)} MiB (${(d('walBytes') / 2 ** 20 / seconds).toFixed(2)} MiB/s, ` +

@@ -803,7 +803,7 @@ async function runEngine(engine: 'pglite' | 'postgres'): Promise<EngineResult> {
     await Promise.all(inFlight);
     const phaseSeconds = (performance.now() - runStarted) / 1000;
     facts.push(describeOtherLoad(cpuOfAllBefore, processCpu(), [process.pid, ...(server ? [server.pid] : [])], phaseSeconds));
-    if (diskProbe && workBefore) {
+    if (diskProbe) {
       facts.push(describeBackgroundWork(workBefore, await backgroundWork(db), phaseSeconds));
       facts.push(describeDisk(await diskProbe.stop(), probeAt!.onDatabaseDisk, trace.slice(-sendToInbox.length), runStarted));
     }

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
 import { ADMIN_PASSWORD, buildUser, engines, logInAs, startTestApp, unitId, type TestApp } from '../../../test/support/harness.ts';
+import { auditLog, users } from '../db/schema.ts';
+import { separateDuties } from './bootstrap.ts';
 
 /**
  * Every endpoint for every role, and for an administrator of another unit: who gets in and
@@ -129,6 +132,11 @@ describe.each(engines)('access rules on %s', (engine) => {
     expect(approver.statusCode).toBe(201);
     const approverUrl = `/api/v1/users/${approver.json().id}`;
     expect((await t.app.inject({ method: 'PATCH', url: approverUrl, headers: { cookie: cookies.unitAdmin! }, payload: { password: 'a-password-i-know' } })).statusCode).toBe(403);
+    // Nor changes its roles, however they are spelled (a role twice is still a change of roles).
+    const approverOfficer = await post(cookies.platformAdmin!, user('fhb-approver-officer', ['approver', 'officer']));
+    for (const roles of [['officer', 'officer'], ['approver', 'approver']]) {
+      expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${approverOfficer.json().id}`, headers: { cookie: cookies.unitAdmin! }, payload: { roles } })).statusCode, roles.join()).toBe(403);
+    }
     // Their contact details, with the roles sent back unchanged as the form does, are the unit's to keep.
     expect((await t.app.inject({ method: 'PATCH', url: approverUrl, headers: { cookie: cookies.unitAdmin! }, payload: { phone: '+852 2961 8888', roles: ['approver'] } })).statusCode).toBe(200);
     // Approver and unit administrator in one account: refused to everyone, the platform administrator too.
@@ -136,6 +144,18 @@ describe.each(engines)('access rules on %s', (engine) => {
     expect(both.statusCode).toBe(400);
     expect(both.json().error.fields[0].field).toBe('roles');
     expect((await t.app.inject({ method: 'PATCH', url: approverUrl, headers: { cookie: cookies.platformAdmin! }, payload: { roles: ['approver', 'unit_admin'] } })).statusCode).toBe(400);
+  });
+
+  it('takes the unit administrator role, audited, from an account made before that also approves', async () => {
+    const both = await buildUser(t.ctx, { unit: 'hk-fhb', roles: ['approver', 'unit_admin'] });
+    const officerAdmin = await buildUser(t.ctx, { unit: 'hk-fhb', roles: ['officer', 'unit_admin'] });
+    expect(await separateDuties(t.ctx)).toBe(1);
+    const roles = async (id: string) => (await t.ctx.db.select({ roles: users.roles }).from(users).where(eq(users.id, id)))[0].roles;
+    expect(await roles(both.id)).toEqual(['approver']);
+    expect(await roles(officerAdmin.id)).toEqual(['officer', 'unit_admin']);
+    const [entry] = await t.ctx.db.select().from(auditLog).where(and(eq(auditLog.entityId, both.id), eq(auditLog.action, 'user.duties_separated')));
+    expect(entry.data).toMatchObject({ removedRole: 'unit_admin' });
+    expect(await separateDuties(t.ctx)).toBe(0);
   });
 
   it('lets a user created by a unit administrator log in, and a deactivated one not', async () => {

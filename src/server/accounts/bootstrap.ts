@@ -26,7 +26,7 @@ export async function ensureAdmin(ctx: Context): Promise<{ created: boolean; pas
   return { created: true, password: ctx.config.adminPassword ? null : password };
 }
 
-/** Demo accounts: `<unit code>-officer` and `<unit code>-approver` for every liaison unit. */
+/** Demo accounts: `<unit code>-officer`, `-approver` and `-admin` for every liaison unit. */
 export const demoUsernames = (unitCode: string) => ({ officer: `${unitCode}-officer`, approver: `${unitCode}-approver`, admin: `${unitCode}-admin` });
 
 const demoRoles = { officer: ['officer'], approver: ['approver'], admin: ['unit_admin'] } as const;
@@ -64,4 +64,23 @@ export async function ensureDemoUsers(ctx: Context): Promise<number> {
     }
   });
   return created;
+}
+
+/**
+ * Approvers and unit administrators are kept apart (accounts/policy.ts): an account made before
+ * that holding both keeps approving and loses the unit administrator role, each change audited.
+ * Run at start; returns how many accounts changed.
+ */
+export async function separateDuties(ctx: Context): Promise<number> {
+  return ctx.db.transaction(async (tx) => {
+    const changed = await tx
+      .update(users)
+      .set({ roles: sql`array_remove(${users.roles}, 'unit_admin')`, updatedAt: ctx.clock.now() })
+      .where(sql`'approver' = any(${users.roles}) and 'unit_admin' = any(${users.roles})`)
+      .returning({ id: users.id, username: users.username, unitId: users.unitId });
+    for (const user of changed) {
+      await recordAudit(tx, ctx.clock, { actor: systemActor, action: 'user.duties_separated', entityType: 'user', entityId: user.id, unitId: user.unitId, data: { username: user.username, removedRole: 'unit_admin' } });
+    }
+    return changed.length;
+  });
 }

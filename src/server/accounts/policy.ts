@@ -26,7 +26,8 @@ export const accountPolicy = {
     if (viewer.isPlatformAdmin) return true;
     if (!hasRole(viewer, 'unit_admin') || viewer.unitId === null) return false;
     if (user.unitId !== viewer.unitId || user.isPlatformAdmin) return false;
-    const rolesChange = change.roles !== undefined && (change.roles.length !== user.roles.length || change.roles.some((r) => !user.roles.includes(r)));
+    const [asked, held] = [new Set(change.roles ?? user.roles), new Set(user.roles)];
+    const rolesChange = asked.size !== held.size || [...asked].some((r) => !held.has(r));
     if (change.roles?.includes('approver') && !user.roles.includes('approver')) return false;
     if (user.roles.includes('approver') && (rolesChange || change.password !== undefined)) return false;
     return change.isPlatformAdmin === undefined && (change.unitId === undefined || change.unitId === viewer.unitId);

@@ -29,7 +29,7 @@ const queueForUnit = statementBuiltOnce('liaison_tell_unit', () => {
     from ${users} join ${units} on ${units.id} = ${users.unitId}
     where ${users.unitId} = ${placeholder('unitId')}::uuid and ${users.active} and ${users.email} is not null
       and ${users.roles} && ${placeholder('roles')}::text[]
-      and ${users.id} is distinct from ${placeholder('exceptUserId')}::uuid`;
+      and not (${users.id} = any(${placeholder('exceptUserIds')}::uuid[]))`;
 });
 
 /**
@@ -39,9 +39,9 @@ const queueForUnit = statementBuiltOnce('liaison_tell_unit', () => {
 export async function tellUnit(
   tx: DbOrTx,
   ctx: Context,
-  options: { unitId: string; roles: Role[]; what: string; title: string; link: string; exceptUserId?: string },
+  options: { unitId: string; roles: Role[]; what: string; title: string; link: string; exceptUserIds?: string[] },
 ) {
-  const values: Record<string, unknown> = { now: ctx.clock.now().toISOString(), unitId: options.unitId, roles: options.roles, exceptUserId: options.exceptUserId ?? null };
+  const values: Record<string, unknown> = { now: ctx.clock.now().toISOString(), unitId: options.unitId, roles: options.roles, exceptUserIds: options.exceptUserIds ?? [] };
   for (const locale of locales) {
     const t = mailT(locale);
     const what = t(`what.${options.what}`);

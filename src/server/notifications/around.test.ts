@@ -112,7 +112,9 @@ describe.each(engines)('around a notification on %s', (engine) => {
   it('takes no advice on a withdrawn notification', async () => {
     const sent = await send();
     const consultation = (await call(t.app, hkOfficer, 'POST', `/notifications/${sent.id}/expert-consultations`, { question: 'q', experts: [{ name: 'e' }] })).json().expertConsultations[0];
+    expect(consultation.canAdvise).toBe(true);
     await call(t.app, hkOfficer, 'POST', `/notifications/${sent.id}/withdraw`, { reason: 'sent in error' });
+    expect((await call(t.app, hkOfficer, 'GET', `/notifications/${sent.id}`)).json().expertConsultations[0].canAdvise).toBe(false);
     expect((await call(t.app, hkOfficer, 'POST', `/notifications/${sent.id}/expert-consultations/${consultation.id}/advice`, { advice: 'late' })).statusCode).toBe(409);
   });
 

@@ -75,6 +75,9 @@ export async function requestExpertAdvice(ctx: Context, options: { viewer: Viewe
   });
 }
 
+/** Advice is taken while the case is open: not once it is withdrawn or closed. */
+const adviceStatuses = ['draft', 'returned', 'submitted', 'sent', 'acknowledged'];
+
 export async function recordExpertAdvice(ctx: Context, options: { viewer: Viewer; id: string; consultationId: string; advice: string }) {
   const { viewer, id, consultationId } = options;
   await ctx.db.transaction(async (tx) => {
@@ -86,14 +89,14 @@ export async function recordExpertAdvice(ctx: Context, options: { viewer: Viewer
       .for('update');
     if (!consultation || !notificationPolicy.seeConsultation(viewer, consultation)) throw notFound('consultation');
     allow(notificationPolicy.advise(viewer, consultation), 'only the unit that referred the question records the advice');
-    requireStatus(n, ['draft', 'returned', 'submitted', 'sent', 'acknowledged']);
+    requireStatus(n, adviceStatuses);
     if (consultation.advice !== null) throw new AppError('conflict', { params: { what: 'advice_recorded' } });
     await tx.update(expertConsultations).set({ advice: options.advice, adviceAt: ctx.clock.now() }).where(eq(expertConsultations.id, consultationId));
     await recordStep(tx, ctx, { notification: n, viewer, kind: 'expert_advice', comment: options.advice.slice(0, 200), data: { consultationId } });
   });
 }
 
-export function presentExpertConsultation(c: typeof expertConsultations.$inferSelect, viewer: Viewer) {
+export function presentExpertConsultation(c: typeof expertConsultations.$inferSelect, n: { status: string }, viewer: Viewer) {
   return {
     id: c.id,
     question: c.question,
@@ -103,7 +106,7 @@ export function presentExpertConsultation(c: typeof expertConsultations.$inferSe
     requestedBy: c.requestedBy,
     requestedAt: c.requestedAt.toISOString(),
     shared: c.shared,
-    canAdvise: c.advice === null && notificationPolicy.advise(viewer, c),
+    canAdvise: c.advice === null && adviceStatuses.includes(n.status) && notificationPolicy.advise(viewer, c),
   };
 }
 
@@ -116,7 +119,8 @@ export async function addAttachment(ctx: Context, options: { viewer: Viewer; id:
   if (!attachmentTypes.includes(options.contentType)) throw new AppError('validation.failed', { fields: [{ field: 'file', code: 'invalid_value' }] });
   if (options.content.length === 0) throw new AppError('validation.failed', { fields: [{ field: 'file', code: 'too_small' }] });
   return ctx.db.transaction(async (tx) => {
-    const n = await readableNotification(tx, viewer, id);
+    // Locked, as an edit locks it: a submit cannot slip in, nor an editor be lost from editor_ids.
+    const n = await readableNotification(tx, viewer, id, { forUpdate: true });
     allow(notificationPolicy.followUp(viewer, n) || notificationPolicy.edit(viewer, n), 'may not attach files to this notification');
     // What the approver approves must not change under them: no new files while submitted.
     requireStatus(n, ['draft', 'returned', 'sent', 'acknowledged']);

@@ -42,8 +42,16 @@ describe.each(engines)('the backfill of migration 0009 on %s', (engine) => {
     await ask(hk, sent.id);
     const edited = (await call(t.app, hk, 'POST', '/notifications', draftBody(fsco))).json();
     await call(t.app, hkApprover, 'PATCH', `/notifications/${edited.id}`, { summaryEn: 'edited by an approver' });
+    const attached = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/notifications/${edited.id}/attachments`,
+      headers: { cookie: hkApprover2, 'content-type': 'multipart/form-data; boundary=b' },
+      payload: '--b\r\nContent-Disposition: form-data; name="file"; filename="lab.txt"\r\nContent-Type: text/plain\r\n\r\nlab\r\n--b--\r\n',
+    });
+    expect(attached.statusCode).toBe(201);
     await call(t.app, hk, 'POST', `/notifications/${edited.id}/submit`);
-    expect((await call(t.app, hkApprover2, 'GET', `/notifications/${edited.id}`)).json().can.approve).toBe(true);
+    // Author, editor and attacher: none may approve it.
+    expect((await call(t.app, hkApprover2, 'GET', `/notifications/${edited.id}`)).json().can.approve).toBe(false);
 
     const read = async (): Promise<Filled[]> => {
       const consultations = (await t.ctx.db.execute(sql`select id::text, unit_id::text as a, shared as b from expert_consultations order by id`)) as unknown as { rows: Filled[] };

@@ -63,7 +63,7 @@ export async function addFollowUp(ctx: Context, options: { viewer: Viewer; id: s
       now,
     );
     const other = viewer.unitId === n.senderUnitId ? n.recipientUnitId : n.senderUnitId;
-    await tellUnit(tx, ctx, { unitId: other, roles: ['officer', 'approver'], what: 'follow_up', title: `${n.reference} ${n.textHant.title}`, link: `/notifications/${id}`, exceptUserId: viewer.userId });
+    await tellUnit(tx, ctx, { unitId: other, roles: ['officer', 'approver'], what: 'follow_up', title: `${n.reference} ${n.textHant.title}`, link: `/notifications/${id}`, exceptUserIds: [viewer.userId] });
     return row.id;
   });
 }

@@ -225,7 +225,7 @@ export async function getNotification(ctx: Context, options: { viewer: Viewer; i
     timeline: visibleEvents.map((e) => ({ at: e.at.toISOString(), kind: e.kind, actor: e.actor, unitId: e.unitId, comment: e.comment })),
     followUps: loaded.followUps.map((f) => presentFollowUp(f, now)),
     disseminations: loaded.disseminations.map(presentDissemination),
-    expertConsultations: visibleConsultations.map((c) => presentExpertConsultation(c, viewer)),
+    expertConsultations: visibleConsultations.map((c) => presentExpertConsultation(c, n, viewer)),
     attachments: loaded.attachments.map(presentAttachment),
     meetings: loaded.meetings.map((m) => ({ ...m, scheduledAt: m.scheduledAt.toISOString() })),
     related: readableRelated.map((r) => ({ id: r.id, reference: r.reference, title: { 'zh-Hant': r.textHant.title, 'zh-Hans': r.textHans.title } })),

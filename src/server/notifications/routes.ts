@@ -102,7 +102,7 @@ export const notificationRoutes =
 
     app.post(
       '/notifications/:id/expert-consultations/:subId/advice',
-      { schema: { tags, summary: "Record the experts' advice", params: subParams, body: expertAdviceBody, response: { 200: notificationDetailSchema, ...errorResponses(400, 401, 403, 404) } } },
+      { schema: { tags, summary: "Record the experts' advice", params: subParams, body: expertAdviceBody, response: { 200: notificationDetailSchema, ...errorResponses(400, 401, 403, 404, 409) } } },
       async (request) => {
         const viewer = requireViewer(request);
         await recordExpertAdvice(ctx, { viewer, id: request.params.id, consultationId: request.params.subId, advice: request.body.advice });

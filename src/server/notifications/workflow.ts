@@ -24,7 +24,7 @@ const link = (n: NotificationRow) => `/notifications/${n.id}`;
 async function transition(
   ctx: Context,
   options: { viewer: Viewer; id: string },
-  step: (n: NotificationRow, now: Date) => { check: boolean; from: string[]; set: Partial<NotificationRow>; kind: string; comment?: string | null; tell?: { unitId: string; what: string; roles: ('officer' | 'approver')[] }[]; before?: (n: NotificationRow) => void; reference?: boolean },
+  step: (n: NotificationRow, now: Date) => { check: boolean; from: string[]; set: Partial<NotificationRow>; kind: string; comment?: string | null; tell?: { unitId: string; what: string; roles: ('officer' | 'approver')[]; except?: string[] }[]; before?: (n: NotificationRow) => void; reference?: boolean },
 ) {
   const { viewer, id } = options;
   return ctx.db.transaction(async (tx) => {
@@ -43,7 +43,7 @@ async function transition(
       .returning();
     await recordStep(tx, ctx, { notification: row, viewer, kind: plan.kind, comment: plan.comment });
     await indexNotification(tx, ctx, row);
-    for (const tell of plan.tell ?? []) await tellUnit(tx, ctx, { ...tell, title: titleOf(row), link: link(row), exceptUserId: viewer.userId });
+    for (const { except, ...tell } of plan.tell ?? []) await tellUnit(tx, ctx, { ...tell, title: titleOf(row), link: link(row), exceptUserIds: [viewer.userId, ...(except ?? [])] });
     return row;
   });
 }
@@ -55,7 +55,8 @@ export const submitNotification = (ctx: Context, options: { viewer: Viewer; id: 
     before: requireContents,
     set: { status: 'submitted', submittedAt: now, returnComment: null },
     kind: 'submitted',
-    tell: [{ unitId: n.senderUnitId, what: 'submitted', roles: ['approver'] }],
+    // Approvers who wrote some of it may not approve it: they are not asked to.
+    tell: [{ unitId: n.senderUnitId, what: 'submitted', roles: ['approver'], except: n.editorIds }],
   }));
 
 /** The approver returns a draft to its author with comments. */

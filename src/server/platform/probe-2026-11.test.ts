@@ -1,7 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inArray, sql } from 'drizzle-orm';
 import { ADMIN_PASSWORD, buildUser, engines, logInAs, startTestApp, unitId, type TestApp } from '../../../test/support/harness.ts';
+import { mailOutbox, users } from '../db/schema.ts';
 import { call, draftBody } from '../../../test/support/notifications.ts';
 
 /**
@@ -44,6 +46,18 @@ describe.each(engines)('authorisation review of November 2026 on %s', (engine) =
     expect((await call(t.app, hkApprover, 'POST', `/notifications/${n.id}/approve`)).statusCode).toBe(403);
     // Another approver, who wrote none of it, sends it.
     expect((await call(t.app, hkApprover2, 'POST', `/notifications/${n.id}/approve`)).json().status).toBe('sent');
+  });
+
+  it('asks by e-mail only the approvers who wrote none of a submitted draft', async () => {
+    const [writer, other] = [await buildUser(t.ctx, { unit: 'hk-fhb', roles: ['approver'] }), await buildUser(t.ctx, { unit: 'hk-fhb', roles: ['approver'] })];
+    await t.ctx.db.update(users).set({ email: sql`${users.username} || '@fhb.example'` }).where(inArray(users.id, [writer.id, other.id]));
+    const n = (await call(t.app, hk, 'POST', '/notifications', draftBody(fsco))).json();
+    await call(t.app, await logInAs(t.app, writer.username), 'PATCH', `/notifications/${n.id}`, { summaryEn: 'written by an approver' });
+    const before = (await t.ctx.db.select({ id: mailOutbox.id }).from(mailOutbox)).length;
+    await call(t.app, hk, 'POST', `/notifications/${n.id}/submit`);
+    const told = (await t.ctx.db.select({ to: mailOutbox.to }).from(mailOutbox).orderBy(mailOutbox.id)).slice(before).map((m) => m.to);
+    expect(told).toContain(`${other.username}@fhb.example`);
+    expect(told).not.toContain(`${writer.username}@fhb.example`);
   });
 
   it('counts a file attached to a draft as writing it', async () => {

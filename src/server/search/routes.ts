@@ -4,6 +4,7 @@ import type { Context } from '../platform/context.ts';
 import { errorResponses } from '../platform/openapi.ts';
 import { localizedTextSchema } from '../accounts/schemas.ts';
 import { RANKED_MATCHES, search } from './search.ts';
+import { searchKinds } from '../../shared/search-kinds.ts';
 
 const searchQuery = z.object({
   q: z.string().trim().min(1).max(200).describe('Words in English or Chinese, in either script'),
@@ -11,8 +12,9 @@ const searchQuery = z.object({
     .string()
     .max(200)
     .regex(/^[a-z_]+(,[a-z_]+)*$/)
+    .refine((kinds) => kinds.split(',').every((k) => (searchKinds as readonly string[]).includes(k)), { message: 'unknown kind' })
     .optional()
-    .describe('Only these kinds, comma-separated: agreement, clause, …'),
+    .describe(`Only these kinds, comma-separated: ${searchKinds.join(', ')}`),
   party: z.string().max(10).optional().describe('Only records concerning this party (GD, HK, MO, GZ)'),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).max(10_000).default(0),

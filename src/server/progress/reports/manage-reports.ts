@@ -25,8 +25,7 @@ async function loadReport(ctx: Context, id: string) {
   return row;
 }
 
-/** Drafts are for signed-in users; an issued report is public. */
-/** A draft another unit cannot read is, to it, no report at all. */
+/** An issued report is public; a draft is its unit's, and to any other no report at all. */
 function assertCanRead(viewer: Viewer | null, report: ReportRow) {
   if (!progressPolicy.readReport(viewer, report)) throw notFound('report');
 }

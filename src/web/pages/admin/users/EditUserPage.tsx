@@ -78,7 +78,7 @@ function EditUser({ user }: { user: User }) {
         <Stack>
           <ErrorNotice error={save.error} />
           <Saved show={save.isSuccess}>{t('common.saved')}</Saved>
-          <UserFields form={form} fieldError={fieldError} />
+          <UserFields form={form} fieldError={fieldError} rolesLocked={!me?.isPlatformAdmin && user.roles.includes('approver')} />
           <Group>
             <Button type="submit" loading={save.isPending}>
               {t('common.save')}
@@ -89,9 +89,12 @@ function EditUser({ user }: { user: User }) {
       <Card withBorder>
         <UserStatus user={user} />
       </Card>
-      <Card withBorder>
-        <ResetPassword user={user} />
-      </Card>
+      {/* An approver's password is the platform administrator's to set: whoever sets it could approve in their name. */}
+      {(me?.isPlatformAdmin || !user.roles.includes('approver')) && (
+        <Card withBorder>
+          <ResetPassword user={user} />
+        </Card>
+      )}
     </Stack>
   );
 }

@@ -19,10 +19,12 @@ export type UserFieldValues = {
 type Props = {
   form: ReturnType<typeof useFormState<UserFieldValues>>;
   fieldError: (field: string) => string | undefined;
+  /** An approver's roles, which only the platform administrator changes. */
+  rolesLocked?: boolean;
 };
 
 /** The fields a user has, shared by the create and edit forms; a unit administrator cannot move users, grant platform rights or designate approvers. */
-export function UserFields({ form, fieldError }: Props) {
+export function UserFields({ form, fieldError, rolesLocked = false }: Props) {
   const { t } = useTranslation();
   const { me } = useMe();
   const unitOptions = useUnitOptions();
@@ -68,8 +70,9 @@ export function UserFields({ form, fieldError }: Props) {
               label={t(`roles.${r}`)}
               description={t(`roleDescriptions.${r}`)}
               maw={220}
-              // Approvers are designated by the platform administrator; an approver is no unit administrator.
-              disabled={(!platform && r === 'approver') || (r === 'approver' && form.values.roles.includes('unit_admin')) || (r === 'unit_admin' && form.values.roles.includes('approver'))}
+              // Approvers are designated by the platform administrator, and are no unit administrators:
+              // a role is offered only while its incompatible one is not held (one held can be taken off).
+              disabled={rolesLocked || (!form.values.roles.includes(r) && ((!platform && r === 'approver') || (r === 'approver' && form.values.roles.includes('unit_admin')) || (r === 'unit_admin' && form.values.roles.includes('approver'))))}
             />
           ))}
         </Group>
