@@ -147,6 +147,22 @@ describe.each(engines)('around a notification on %s', (engine) => {
     expect(later.total).toBe(0);
   });
 
+  it('lists only what the reader has not opened, as many as the summary counts unread', async () => {
+    const reader = await logInAs(t.app, (await buildUser(t.ctx, { unit: 'gd-fsco', roles: ['reader'] })).username);
+    const first = await send();
+    await send();
+    const unread = async () => (await call(t.app, reader, 'GET', '/notifications?box=inbox&unread=true&limit=200')).json();
+    const before = await unread();
+    expect(before.total).toBe((await call(t.app, reader, 'GET', '/notifications/summary')).json().unread);
+    expect(before.items.map((i: { id: string }) => i.id)).toContain(first.id);
+    expect(before.items.every((i: { unread: boolean }) => i.unread)).toBe(true);
+    await call(t.app, reader, 'GET', `/notifications/${first.id}`);
+    const after = await unread();
+    expect(after.total).toBe(before.total - 1);
+    expect(after.items.map((i: { id: string }) => i.id)).not.toContain(first.id);
+    expect((await call(t.app, reader, 'GET', `/notifications?box=inbox&unread=true&q=${encodeURIComponent('孔雀石綠')}`)).json().items.map((i: { id: string }) => i.id)).not.toContain(first.id);
+  });
+
   it('does not e-mail the officer who took the step, only the others it concerns', async () => {
     const both = await buildUser(t.ctx, { unit: 'hk-fhb', roles: ['officer', 'approver'] });
     await t.ctx.db.update(users).set({ email: 'both@fhb.example' }).where(eq(users.id, both.id));

@@ -48,6 +48,10 @@ export async function listNotifications(ctx: Context, options: { viewer: Viewer;
     query.classification ? eq(notifications.classification, query.classification) : undefined,
     query.status ? eq(notifications.status, query.status) : undefined,
     query.overdue === 'true' ? and(eq(notifications.status, 'sent'), lt(notifications.ackDueAt, now)) : undefined,
+    // What the summary counts as unread: in the inbox, not yet opened by this user.
+    query.unread === 'true' && query.box === 'inbox'
+      ? sql`not exists (select 1 from ${readMarks} where ${readMarks.notificationId} = ${notifications.id} and ${readMarks.userId} = ${viewer.userId})`
+      : undefined,
     query.from ? gte(dateColumn, regionDayStart(query.from)) : undefined,
     query.to ? lt(dateColumn, regionDayStart(query.to, 1)) : undefined,
   )!;

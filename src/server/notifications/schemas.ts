@@ -122,6 +122,7 @@ export const listQuery = z.object({
   classification: classification.optional(),
   status: notificationStatus.optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  unread: z.enum(['true', 'false']).optional().describe('true: only what the caller has not opened yet (inbox)'),
   from: day.optional().describe("Sent (or, for drafts, created) on or after this day of the region's calendar (UTC+8)"),
   to: day.optional().describe("Sent (or, for drafts, created) on or before this day of the region's calendar (UTC+8)"),
   q: z.string().trim().min(1).max(200).optional().describe('Words in the notification, either script'),

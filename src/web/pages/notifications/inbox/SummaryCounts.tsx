@@ -12,7 +12,7 @@ export function SummaryCounts() {
   if (summary.error) return <ErrorNotice error={summary.error} />;
   const s = summary.data;
   const counts = [
-    { key: 'unread', label: t('notifications.summary.unread'), n: s?.unread, to: '/notifications', alert: false },
+    { key: 'unread', label: t('notifications.summary.unread'), n: s?.unread, to: '/notifications?unread=true', alert: false },
     { key: 'overdue', label: t('notifications.summary.overdue'), n: s?.overdue, to: '/notifications?overdue=true', alert: true },
     { key: 'awaiting', label: t('notifications.summary.awaitingApproval'), n: s?.awaitingApproval, to: '/notifications?box=drafts&status=submitted', alert: false },
     { key: 'requests', label: t('notifications.summary.openRequests'), n: s?.openRequests, to: null, alert: !!s?.overdueRequests },
