@@ -51,6 +51,12 @@ describe('a food-safety notification from Hong Kong to Guangdong', () => {
     await hk.getByRole('link', { name: '新增通報' }).click();
     await hk.waitForURL('**/notifications/new');
 
+    // Submitted empty: what is still to choose is said at once, with clause 1's texts.
+    await hk.getByRole('button', { name: '提交批核' }).click();
+    const notYet = hk.locator('main').getByRole('alert');
+    await notYet.waitFor();
+    for (const text of ['尚未選擇：', '訊息類別（第二條）', '通報級別', '訊息來源', '事件涉及的範圍']) expect(await notYet.innerText()).toContain(text);
+
     await choose(hk, /^接收單位/, /gd-fsco/);
     await choose(hk, /^訊息類別/, '重要的食品安全監測（抽驗）結果及風險監測');
     await choose(hk, /^通報級別/, '警示通報');

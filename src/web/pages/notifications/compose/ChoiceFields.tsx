@@ -26,8 +26,11 @@ export function ChoiceFields({ form, fieldError, recipientFixed }: Props) {
     onChange: (v: string | null) => set(key)(v as ComposeValues[K]),
     allowDeselect: false,
     required: key !== 'riskDecision',
-    error: fieldError(key),
+    error: fieldError(key) ?? unchosen(key),
   });
+  // After a first try to submit, a required choice still not made is marked, as clause 1's texts are.
+  const unchosen = (key: 'recipientUnitId' | 'category' | 'classification' | 'riskDecision' | 'basis') =>
+    form.attempted && (form.missingChoices as string[]).includes(key) ? t('notifications.compose.choose', { field: t(`notifications.field.${key === 'recipientUnitId' ? 'recipient' : key}`) }) : undefined;
 
   return (
     <>
@@ -44,7 +47,7 @@ export function ChoiceFields({ form, fieldError, recipientFixed }: Props) {
           required
           searchable
           nothingFoundMessage={t('notifications.compose.noPartners')}
-          error={fieldError('recipientUnitId')}
+          error={fieldError('recipientUnitId') ?? unchosen('recipientUnitId')}
         />
         <Select {...choice('category', categories)} description={t('notifications.fieldHint.category')} />
         <Select {...choice('classification', classifications)} description={t('notifications.fieldHint.classification')} />

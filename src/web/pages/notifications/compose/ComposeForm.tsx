@@ -11,6 +11,9 @@ import { TextFields } from './TextFields.tsx';
 import { useComposeForm } from './useComposeForm.ts';
 import type { ComposeValues } from './values.ts';
 
+/** The label of each required choice (the recipient's is "recipient"). */
+const choiceLabel = { recipientUnitId: 'recipient', category: 'category', classification: 'classification', basis: 'basis' } as const;
+
 type Props = { initial: ComposeValues; id: string | null; heading: string; saved?: boolean; returnComment?: string | null };
 
 /** Drafting a notification: saved as a draft as often as needed, then submitted for an approver of the unit to send. */
@@ -18,7 +21,7 @@ export function ComposeForm({ initial, id, heading, saved, returnComment }: Prop
   const { t } = useTranslation();
   const form = useComposeForm(initial, id);
   const fieldError = fieldErrors(form.save.error);
-  const blocked = form.attempted && form.missing.length > 0;
+  const blocked = form.attempted && (form.missing.length > 0 || form.missingChoices.length > 0);
   const pending = form.save.isPending ? form.save.variables?.submit : undefined;
   // A blocked or refused submission brings the reader (and screen reader) to the summary of what is wrong.
   const summary = useRef<HTMLDivElement>(null);
@@ -47,10 +50,13 @@ export function ComposeForm({ initial, id, heading, saved, returnComment }: Prop
         <Saved show={(!!saved && form.save.isIdle && !form.attempted) || (form.save.isSuccess && !form.save.data.submit)}>{t('notifications.compose.saved')}</Saved>
         <div ref={summary} tabIndex={-1} style={{ scrollMarginTop: 80, outline: 'none' }}>
           {blocked && (
-            <Alert color="red" role="alert" title={t('notifications.clause1.title')}>
-              {t('notifications.clause1.missingList', {
-                fields: form.missing.map((k) => t(`notifications.field.${k}`)).join(t('common.listSeparator')),
-              })}
+            <Alert color="red" role="alert" title={t(form.missing.length ? 'notifications.clause1.title' : 'notifications.compose.notYet')}>
+              {form.missingChoices.length > 0 && (
+                <Text size="sm">{t('notifications.compose.chooseList', { fields: form.missingChoices.map((k) => t(`notifications.field.${choiceLabel[k]}`)).join(t('common.listSeparator')) })}</Text>
+              )}
+              {form.missing.length > 0 && (
+                <Text size="sm">{t('notifications.clause1.missingList', { fields: form.missing.map((k) => t(`notifications.field.${k}`)).join(t('common.listSeparator')) })}</Text>
+              )}
             </Alert>
           )}
           <ErrorNotice error={form.save.error} />

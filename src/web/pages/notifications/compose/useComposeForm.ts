@@ -5,7 +5,7 @@ import { useFormState } from '../../../lib/useFormState.ts';
 import { notificationsApi } from '../lib/api.ts';
 import { useIdempotencyKey } from '../lib/idempotency.ts';
 import type { NotificationDetail } from '../lib/types.ts';
-import { createInput, missingContents, updateInput, type ComposeValues } from './values.ts';
+import { createInput, missingChoicesOf, missingContents, updateInput, type ComposeValues } from './values.ts';
 
 /**
  * The compose form's state and its two actions: save the draft (created by the first save,
@@ -48,10 +48,13 @@ export function useComposeForm(initial: ComposeValues, existingId: string | null
   });
 
   const missing = missingContents(form.values);
+  const missingChoices = missingChoicesOf(form.values);
   return {
     ...form,
     save,
     missing,
+    /** The required choices not made yet (to whom, category, classification, basis): checked with clause 1's text. */
+    missingChoices,
     /** Whether the officer has tried to submit: from then on, what is missing is marked on the fields. */
     attempted: attempts > 0,
     /** Counts the tries to submit, so that each blocked try can bring the reader to what is missing. */
@@ -59,7 +62,7 @@ export function useComposeForm(initial: ComposeValues, existingId: string | null
     saveDraft: () => save.mutate({ values: form.values, submit: false }),
     submit: () => {
       setAttempts((n) => n + 1);
-      if (missing.length === 0) save.mutate({ values: form.values, submit: true });
+      if (missing.length === 0 && missingChoices.length === 0) save.mutate({ values: form.values, submit: true });
     },
   };
 }

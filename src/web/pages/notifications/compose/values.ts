@@ -79,6 +79,11 @@ export function valuesOf(n: NotificationDetail): ComposeValues {
 /** The text fields clause 1 (and a title) need before submitting that are still empty. */
 export const missingContents = (v: ComposeValues): TextKey[] => textKeys.filter((k) => !v[k].trim());
 
+/** The choices a notification needs before submitting, in the order the form asks for them. */
+export const requiredChoices = ['recipientUnitId', 'category', 'classification', 'basis'] as const;
+export type ChoiceKey = (typeof requiredChoices)[number];
+export const missingChoicesOf = (v: ComposeValues): ChoiceKey[] => requiredChoices.filter((k) => !v[k]);
+
 /** Rows left wholly empty are dropped; empty cells are sent as null. The first column is required and kept as typed. */
 function cleanRows<K extends string>(keys: readonly K[], rows: Row<K>[]) {
   const [first, ...rest] = keys;
