@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, inArray, isNotNull, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { attachments, disseminations, expertConsultations, followUps, meetings, notificationEvents, notifications, readMarks, searchDocuments } from '../db/schema.ts';
 import { regionDayStart } from '../platform/clock.ts';
@@ -52,6 +52,7 @@ export async function listNotifications(ctx: Context, options: { viewer: Viewer;
     query.unread === 'true' && query.box === 'inbox'
       ? sql`not exists (select 1 from ${readMarks} where ${readMarks.notificationId} = ${notifications.id} and ${readMarks.userId} = ${viewer.userId})`
       : undefined,
+    query.openRequests === 'true' ? exists(unansweredRequests(ctx.db, viewer.unitId)) : undefined,
     query.from ? gte(dateColumn, regionDayStart(query.from)) : undefined,
     query.to ? lt(dateColumn, regionDayStart(query.to, 1)) : undefined,
   )!;
@@ -127,10 +128,10 @@ export async function listNotifications(ctx: Context, options: { viewer: Viewer;
 /** What needs the viewer's unit: unread and overdue in the inbox, drafts awaiting approval, open requests for information. */
 export async function notificationSummary(ctx: Context, options: { viewer: Viewer }) {
   const { viewer } = options;
-  if (!viewer.unitId) return { unread: 0, overdue: 0, awaitingApproval: 0, openRequests: 0, overdueRequests: 0 };
+  if (!viewer.unitId) return { unread: 0, overdue: 0, awaitingApproval: 0, openRequests: 0, openRequestsOnSent: 0, overdueRequests: 0 };
   const now = ctx.clock.now();
   const inbox = and(eq(notifications.recipientUnitId, viewer.unitId), isNotNull(notifications.sentAt));
-  const [[unread], [overdue], [awaiting], [open], [late]] = await Promise.all([
+  const [[unread], [overdue], [awaiting], [open], [late], [onSent]] = await Promise.all([
     ctx.db
       .select({ n: count() })
       .from(notifications)
@@ -138,28 +139,41 @@ export async function notificationSummary(ctx: Context, options: { viewer: Viewe
       .where(and(inbox, isNull(readMarks.readAt))),
     ctx.db.select({ n: count() }).from(notifications).where(and(inbox, eq(notifications.status, 'sent'), lt(notifications.ackDueAt, now))),
     ctx.db.select({ n: count() }).from(notifications).where(and(eq(notifications.senderUnitId, viewer.unitId), eq(notifications.status, 'submitted'))),
-    openRequests(ctx, viewer.unitId, null),
-    openRequests(ctx, viewer.unitId, now),
+    openRequests(ctx, viewer.unitId),
+    openRequests(ctx, viewer.unitId, { overdueAt: now }),
+    openRequests(ctx, viewer.unitId, { sentByUnit: true }),
   ]);
-  return { unread: Number(unread.n), overdue: Number(overdue.n), awaitingApproval: Number(awaiting.n), openRequests: Number(open.n), overdueRequests: Number(late.n) };
+  return {
+    unread: Number(unread.n),
+    overdue: Number(overdue.n),
+    awaitingApproval: Number(awaiting.n),
+    openRequests: Number(open.n),
+    openRequestsOnSent: Number(onSent.n),
+    overdueRequests: Number(late.n),
+  };
 }
 
-/** Requests for information put to the unit (by the other side) and not answered yet. */
-function openRequests(ctx: Context, unitId: string, overdueAt: Date | null) {
+/** Requests for information put to the unit (by the other side) and not answered yet, on notifications the unit sent or received. */
+function openRequests(ctx: Context, unitId: string, options: { overdueAt?: Date; sentByUnit?: boolean } = {}) {
   return ctx.db
     .select({ n: count() })
     .from(followUps)
     .innerJoin(notifications, eq(notifications.id, followUps.notificationId))
     .where(
       and(
-        eq(followUps.kind, 'request_for_information'),
-        isNull(followUps.answeredAt),
-        ne(followUps.fromUnitId, unitId),
-        sql`${unitId}::uuid in (${notifications.senderUnitId}, ${notifications.recipientUnitId})`,
-        overdueAt ? lt(followUps.answerDueAt, overdueAt) : undefined,
+        unansweredBy(unitId, options.overdueAt ?? null),
+        options.sentByUnit ? eq(notifications.senderUnitId, unitId) : sql`${unitId}::uuid in (${notifications.senderUnitId}, ${notifications.recipientUnitId})`,
       ),
     );
 }
+
+/** A request for information from the other side that the unit has not answered (by overdueAt, if given). */
+const unansweredBy = (unitId: string, overdueAt: Date | null) =>
+  and(eq(followUps.kind, 'request_for_information'), isNull(followUps.answeredAt), ne(followUps.fromUnitId, unitId), overdueAt ? lt(followUps.answerDueAt, overdueAt) : undefined);
+
+/** The listed notification has such a request (a subquery on notifications.id). */
+const unansweredRequests = (db: Context['db'], unitId: string) =>
+  db.select({ one: sql`1` }).from(followUps).where(and(eq(followUps.notificationId, notifications.id), unansweredBy(unitId, null)));
 
 /** What a notification's page shows with it, loaded in one query (built once: it is on every send's path). */
 const loadDetail = relationalBuiltOnce('liaison_notification_page', 'notifications', (db) =>

@@ -151,9 +151,17 @@ describe.each(engines)('food-safety notifications on %s', (engine) => {
     expect(ask.statusCode).toBe(201);
     const request = ask.json().followUps.at(-1);
     expect(request.text['zh-Hant']).toBe('請提供養殖場名稱及檢測報告。');
+    // Hong Kong, which sent it, finds the request waiting for its answer in its sent box, as the summary says.
+    const waiting = (await call(t.app, who.hkOfficer, 'GET', '/notifications?box=sent&openRequests=true&limit=200')).json();
+    expect(waiting.items.map((i: { id: string }) => i.id)).toContain(sent.id);
+    expect((await call(t.app, who.hkOfficer, 'GET', '/notifications/summary')).json()).toMatchObject({ openRequests: waiting.total, openRequestsOnSent: waiting.total });
+    expect((await call(t.app, who.hkOfficer, 'GET', '/notifications?box=inbox&openRequests=true')).json().total).toBe(0);
+    // Guangdong, which asked, has nothing to answer.
+    expect((await call(t.app, who.gdOfficer, 'GET', '/notifications?box=inbox&openRequests=true')).json().items.map((i: { id: string }) => i.id)).not.toContain(sent.id);
     expect(Date.parse(request.answerDueAt) - Date.parse(request.createdAt)).toBe(48 * 3_600_000);
     const answer = await call(t.app, who.hkOfficer, 'POST', `/notifications/${sent.id}/follow-ups`, { kind: 'additional_information', script: 'zh-Hant', text: '養殖場為湛江某水產公司，檢測報告已附上。', answersId: request.id });
     expect(answer.json().followUps.find((f: { id: string }) => f.id === request.id).answeredAt).not.toBeNull();
+    expect((await call(t.app, who.hkOfficer, 'GET', '/notifications?box=sent&openRequests=true&limit=200')).json().items.map((i: { id: string }) => i.id)).not.toContain(sent.id);
 
     const reclassified = await call(t.app, who.hkOfficer, 'POST', `/notifications/${sent.id}/follow-ups`, { kind: 'reclassification', script: 'zh-Hant', text: '經評估改為跟進資料。', newClassification: 'follow_up' });
     expect(reclassified.json().classification).toBe('follow_up');

@@ -108,6 +108,7 @@ export const summarySchema = z.object({
   overdue: z.number().describe('Inbox notifications past their acknowledgement deadline'),
   awaitingApproval: z.number(),
   openRequests: z.number().describe('Requests for information put to my unit, not answered'),
+  openRequestsOnSent: z.number().describe('Of those, the ones on notifications my unit sent (the rest are in its inbox)'),
   overdueRequests: z.number(),
 });
 export const createdSchema = z.object({ id: z.uuid() });

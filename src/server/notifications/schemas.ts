@@ -123,6 +123,7 @@ export const listQuery = z.object({
   status: notificationStatus.optional(),
   overdue: z.enum(['true', 'false']).optional(),
   unread: z.enum(['true', 'false']).optional().describe('true: only what the caller has not opened yet (inbox)'),
+  openRequests: z.enum(['true', 'false']).optional().describe("true: only those with a request for information from the other side that the caller's unit has not answered"),
   from: day.optional().describe("Sent (or, for drafts, created) on or after this day of the region's calendar (UTC+8)"),
   to: day.optional().describe("Sent (or, for drafts, created) on or before this day of the region's calendar (UTC+8)"),
   q: z.string().trim().min(1).max(200).optional().describe('Words in the notification, either script'),

@@ -43,6 +43,9 @@ export function Filters({ params }: Props) {
       </SimpleGrid>
       <Group mt="sm" gap="md">
         <Checkbox label={t('notifications.filters.overdue')} checked={filters.overdue === 'true'} onChange={(e) => setFilter('overdue', e.currentTarget.checked ? 'true' : null)} />
+        {params.box !== 'drafts' && (
+          <Checkbox label={t('notifications.filters.openRequests')} checked={filters.openRequests === 'true'} onChange={(e) => setFilter('openRequests', e.currentTarget.checked ? 'true' : null)} />
+        )}
         {params.box === 'inbox' && (
           <Checkbox label={t('notifications.filters.unread')} checked={filters.unread === 'true'} onChange={(e) => setFilter('unread', e.currentTarget.checked ? 'true' : null)} />
         )}

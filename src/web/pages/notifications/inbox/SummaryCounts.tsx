@@ -11,11 +11,15 @@ export function SummaryCounts() {
   const summary = useQuery({ queryKey: ['notifications', 'summary'], queryFn: notificationsApi.summary });
   if (summary.error) return <ErrorNotice error={summary.error} />;
   const s = summary.data;
+  // Requests wait on notifications the unit received or sent: the link goes where they are.
+  const onSent = s?.openRequestsOnSent ?? 0;
+  const inInbox = (s?.openRequests ?? 0) - onSent;
+  const requestsLink = inInbox > 0 ? '/notifications?openRequests=true' : onSent > 0 ? '/notifications?box=sent&openRequests=true' : null;
   const counts = [
     { key: 'unread', label: t('notifications.summary.unread'), n: s?.unread, to: '/notifications?unread=true', alert: false },
     { key: 'overdue', label: t('notifications.summary.overdue'), n: s?.overdue, to: '/notifications?overdue=true', alert: true },
     { key: 'awaiting', label: t('notifications.summary.awaitingApproval'), n: s?.awaitingApproval, to: '/notifications?box=drafts&status=submitted', alert: false },
-    { key: 'requests', label: t('notifications.summary.openRequests'), n: s?.openRequests, to: null, alert: !!s?.overdueRequests },
+    { key: 'requests', label: t('notifications.summary.openRequests'), n: s?.openRequests, to: requestsLink, alert: !!s?.overdueRequests },
   ];
   return (
     <section aria-labelledby="summary-heading">
@@ -34,6 +38,11 @@ export function SummaryCounts() {
               </Anchor>
             ) : (
               <Text size="sm">{c.label}</Text>
+            )}
+            {c.key === 'requests' && inInbox > 0 && onSent > 0 && (
+              <Anchor component={Link} to="/notifications?box=sent&openRequests=true" size="xs" display="block">
+                {t('notifications.summary.openRequestsOnSent', { n: onSent })}
+              </Anchor>
             )}
             {c.key === 'requests' && !!s?.overdueRequests && (
               <Text size="xs" c="red.9" fw={600}>

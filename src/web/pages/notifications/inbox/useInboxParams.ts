@@ -2,7 +2,7 @@ import { useSearchParams } from 'react-router';
 import type { NotificationBox, ListFilters } from '../lib/api.ts';
 
 const boxes: NotificationBox[] = ['inbox', 'sent', 'drafts'];
-const filterKeys = ['category', 'classification', 'status', 'overdue', 'unread', 'from', 'to', 'q'] as const;
+const filterKeys = ['category', 'classification', 'status', 'overdue', 'unread', 'openRequests', 'from', 'to', 'q'] as const;
 export const pageSize = 50;
 
 /** The box, filters and page live in the address, so that a filtered list can be bookmarked and "back" returns to it. */
