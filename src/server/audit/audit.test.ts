@@ -122,8 +122,6 @@ describe.each(engines)('audit trail on %s', (engine) => {
         await recordAudit(tx, t.clock, { actor: systemActor, action: 'test.horizon', entityType: 'test', entityId: 'older' });
       });
       await olderHasStarted;
-      await t.ctx.db.transaction((tx) => recordAudit(tx, t.clock, { actor: systemActor, action: 'test.horizon', entityType: 'test', entityId: 'younger' }));
-      await sealAuditTrail(t.ctx.db);
       const chained = () =>
         t.ctx.db
           .select({ entityId: auditLog.entityId })
@@ -131,11 +129,20 @@ describe.each(engines)('audit trail on %s', (engine) => {
           .innerJoin(auditLog, eq(auditLog.id, auditChain.entryId))
           .where(eq(auditLog.action, 'test.horizon'))
           .orderBy(auditChain.position);
-      // The younger one has committed, but the older could still write an entry before it.
-      expect(await chained()).toEqual([]);
-      expect(await verifyAuditTrail(t.ctx.db)).toMatchObject({ ok: true, unsealed: 1 });
-      release();
-      await older;
+      try {
+        await t.ctx.db.transaction((tx) => recordAudit(tx, t.clock, { actor: systemActor, action: 'test.horizon', entityType: 'test', entityId: 'younger' }));
+        await sealAuditTrail(t.ctx.db);
+        // The younger one has committed, but the older could still write an entry before it.
+        expect(await chained()).toEqual([]);
+        // (At least it: a transaction of another database on the same server holds the horizon too.)
+        const waiting = await verifyAuditTrail(t.ctx.db);
+        expect(waiting).toMatchObject({ ok: true });
+        expect(waiting.ok && waiting.unsealed).toBeGreaterThanOrEqual(1);
+      } finally {
+        // Whatever failed above, the held transaction ends: left open, it would hold every sealer on the server.
+        release();
+        await older;
+      }
       await expect.poll(async () => (await sealAuditTrail(t.ctx.db), (await chained()).map((r) => r.entityId)), { timeout: 10_000 }).toEqual(['older', 'younger']);
       await expect.poll(() => verifyAuditTrail(t.ctx.db), { timeout: 10_000 }).toMatchObject({ ok: true, unsealed: 0 });
     });
