@@ -73,7 +73,8 @@ describe('Joint Conference progress reports', () => {
     expect(await education.getByRole('textbox', { name: 'Progress (English)' }).inputValue()).toContain('{{figure:sister-school-pairs}}');
     await education.getByRole('textbox', { name: 'Progress (English)' }).fill('Sister schools now number {{figure:sister-school-pairs}}.');
     await education.getByRole('button', { name: /^Save the narrative/ }).click();
-    await education.getByText('The narrative was saved').waitFor();
+    // Saving re-renders the whole report of all areas; on a loaded machine that has taken over 15 s.
+    await education.getByText('The narrative was saved').waitFor({ timeout: 45_000 });
     expect(await page.frameLocator('iframe').locator('body').innerText()).toBeTruthy();
 
     const english = await downloadPdfText(page, 'PDF, English');
