@@ -5,6 +5,7 @@ import type {
   AgreementSummary,
   ApiToken,
   AuditEntry,
+  AuditVerification,
   CreatedToken,
   CreateUnitInput,
   CreateUserInput,
@@ -109,5 +110,6 @@ export const api = {
   agreement: (code: string) => call<Agreement>('GET', `/agreements/${encodeURIComponent(code)}`),
   search: (params: { q: string; kind?: string; party?: string; limit?: number; offset?: number }) =>
     call<SearchAnswer>('GET', `/search${query(params)}`),
-  audit: (before?: number) => call<AuditEntry[]>('GET', `/audit${query({ before, limit: 50 })}`),
+  audit: (params: Record<string, string | number | undefined>) => call<AuditEntry[]>('GET', `/audit${query(params)}`),
+  verifyAudit: () => call<AuditVerification>('GET', '/audit/verification'),
 };

@@ -61,5 +61,8 @@ export type AuditEntry = {
   hash: string | null;
 };
 
+/** What recomputing the whole chain found (`GET /audit/verification`). */
+export type AuditVerification = { ok: boolean; entries: number; unsealed?: number; firstBadId?: number; reason?: 'hash_mismatch' | 'broken_link' | 'left_out' };
+
 export const roles: Role[] = ['officer', 'approver', 'unit_admin', 'reader'];
 export const unitKinds = ['liaison_unit', 'division', 'task_force', 'secretariat'] as const;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { ADMIN_PASSWORD } from '../support/harness.ts';
-import { logIn, startBrowserApp, type BrowserApp } from './browser.ts';
+import { chooseLanguage, logIn, startBrowserApp, type BrowserApp } from './browser.ts';
 
 let liaison: BrowserApp;
 beforeAll(async () => {
@@ -57,6 +57,28 @@ describe('administration', () => {
     await logIn(page, 'chan.tai.man', 'a long enough password');
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain('陳大文');
     expect(await page.locator('main').innerText()).toContain('Education Bureau');
+    await page.context().close();
+  });
+
+  it("shows the platform administrator a user's history in the audit trail, named in their language, and checks the chain", async () => {
+    const page = await liaison.newPage();
+    await logIn(page, 'admin', ADMIN_PASSWORD);
+    await chooseLanguage(page, '繁體中文');
+    await page.goto(new URL('/admin/audit?action=user.created', page.url()).toString());
+    const rows = page.locator('main tbody tr');
+    const row = rows.filter({ hasText: 'chan.tai.man' });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('建立帳戶');
+
+    // The record's link shows everything about that account: created, then its log-in.
+    await row.getByRole('button', { name: /帳戶/ }).click();
+    await page.waitForURL(/entityType=user&entityId=[0-9a-f-]{36}/);
+    await rows.filter({ hasText: '登入' }).waitFor();
+    expect(await rows.allInnerTexts()).toEqual([expect.stringContaining('登入'), expect.stringContaining('建立帳戶')]);
+    expect(await page.getByRole('combobox', { name: '操作' }).inputValue()).toBe('');
+
+    await page.getByRole('button', { name: '核實雜湊鏈' }).click();
+    expect(await page.getByRole('status').filter({ hasText: '雜湊鏈完整' }).innerText()).toMatch(/已重新計算 \d+ 項紀錄/);
     await page.context().close();
   });
 });

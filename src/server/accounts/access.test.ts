@@ -79,6 +79,7 @@ describe.each(engines)('access rules on %s', (engine) => {
       allowed: ok(201, 'unitAdmin', 'platformAdmin'),
     },
     { name: 'GET /audit', request: () => ({ method: 'GET', url: '/api/v1/audit' }), allowed: ok(200, 'unitAdmin', 'otherUnitAdmin', 'platformAdmin') },
+    { name: 'GET /audit/verification', request: () => ({ method: 'GET', url: '/api/v1/audit/verification' }), allowed: ok(200, 'platformAdmin') },
   ];
 
   for (const c of cases) {

@@ -5,6 +5,8 @@ import { ADMIN_PASSWORD, engines, logInAs, startTestApp, unitId, type TestApp } 
 import { verifyAuditTrail } from './verify-audit.ts';
 import { recordAudit, systemActor } from './record-audit.ts';
 import { sealAuditTrail } from './seal.ts';
+// The trail's mechanics do not depend on what is recorded: these tests write marker entries of their own.
+import type { AuditAction, AuditEntity } from '../../shared/audit-actions.ts';
 
 describe.each(engines)('audit trail on %s', (engine) => {
   let t: TestApp;
@@ -26,8 +28,8 @@ describe.each(engines)('audit trail on %s', (engine) => {
   it('chains entries once their transaction has committed, hashed as the application verifies them, whatever their text', async () => {
     const data = { title: '冷凍蝦仁驗出孔雀石綠 🦐', nested: { b: [1, 2.5, null, 'ü'], a: 'line\nbreak "quoted" \\ tab\t' }, empty: {} };
     await t.ctx.db.transaction(async (tx) => {
-      await recordAudit(tx, t.clock, { actor: { id: null, label: '系統' }, action: 'test.text', entityType: 'test', entityId: '甲', unitId: null, data });
-      await recordAudit(tx, t.clock, { actor: systemActor, action: 'test.text', entityType: 'test', entityId: '乙', data: {} });
+      await recordAudit(tx, t.clock, { actor: { id: null, label: '系統' }, action: 'test.text' as AuditAction, entityType: 'test' as AuditEntity, entityId: '甲', unitId: null, data });
+      await recordAudit(tx, t.clock, { actor: systemActor, action: 'test.text' as AuditAction, entityType: 'test' as AuditEntity, entityId: '乙', data: {} });
     });
     const [second, first] = await t.ctx.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(2);
     expect(first).toMatchObject({ actor: '系統', actorId: null, unitId: null, entityId: '甲', data });
@@ -72,10 +74,10 @@ describe.each(engines)('audit trail on %s', (engine) => {
   it('drops the entries of a savepoint that rolls back, and keeps those of the transaction around it', async () => {
     const action = `test.savepoint.${engine}`;
     await t.ctx.db.transaction(async (tx) => {
-      await recordAudit(tx, t.clock, { actor: systemActor, action, entityType: 'test', entityId: 'kept' });
+      await recordAudit(tx, t.clock, { actor: systemActor, action: action as AuditAction, entityType: 'test' as AuditEntity, entityId: 'kept' });
       await expect(
         tx.transaction(async (inner) => {
-          await recordAudit(inner, t.clock, { actor: systemActor, action, entityType: 'test', entityId: 'dropped' });
+          await recordAudit(inner, t.clock, { actor: systemActor, action: action as AuditAction, entityType: 'test' as AuditEntity, entityId: 'dropped' });
           throw new Error('rolled back');
         }),
       ).rejects.toThrow('rolled back');
@@ -93,13 +95,13 @@ describe.each(engines)('audit trail on %s', (engine) => {
       let recorded!: () => void;
       const slowHasRecorded = new Promise<void>((resolve) => (recorded = resolve));
       const slow = t.ctx.db.transaction(async (tx) => {
-        await recordAudit(tx, t.clock, { actor: systemActor, action: 'test.slow', entityType: 'test', entityId: 'slow' });
+        await recordAudit(tx, t.clock, { actor: systemActor, action: 'test.slow' as AuditAction, entityType: 'test' as AuditEntity, entityId: 'slow' });
         recorded();
         await held;
       });
       await slowHasRecorded;
       // Were the chain's lock taken when the slow transaction recorded, this would wait for it.
-      const quick = t.ctx.db.transaction((tx) => recordAudit(tx, t.clock, { actor: systemActor, action: 'test.quick', entityType: 'test', entityId: 'quick' }));
+      const quick = t.ctx.db.transaction((tx) => recordAudit(tx, t.clock, { actor: systemActor, action: 'test.quick' as AuditAction, entityType: 'test' as AuditEntity, entityId: 'quick' }));
       const first = await Promise.race([quick.then(() => 'quick'), new Promise((resolve) => setTimeout(() => resolve('blocked'), 2_000))]);
       release();
       await slow;
@@ -119,7 +121,7 @@ describe.each(engines)('audit trail on %s', (engine) => {
         await tx.execute(sql`select pg_current_xact_id()`);
         started();
         await held;
-        await recordAudit(tx, t.clock, { actor: systemActor, action: 'test.horizon', entityType: 'test', entityId: 'older' });
+        await recordAudit(tx, t.clock, { actor: systemActor, action: 'test.horizon' as AuditAction, entityType: 'test' as AuditEntity, entityId: 'older' });
       });
       await olderHasStarted;
       const chained = () =>
@@ -130,7 +132,7 @@ describe.each(engines)('audit trail on %s', (engine) => {
           .where(eq(auditLog.action, 'test.horizon'))
           .orderBy(auditChain.position);
       try {
-        await t.ctx.db.transaction((tx) => recordAudit(tx, t.clock, { actor: systemActor, action: 'test.horizon', entityType: 'test', entityId: 'younger' }));
+        await t.ctx.db.transaction((tx) => recordAudit(tx, t.clock, { actor: systemActor, action: 'test.horizon' as AuditAction, entityType: 'test' as AuditEntity, entityId: 'younger' }));
         await sealAuditTrail(t.ctx.db);
         // The younger one has committed, but the older could still write an entry before it.
         expect(await chained()).toEqual([]);
@@ -151,8 +153,8 @@ describe.each(engines)('audit trail on %s', (engine) => {
       await Promise.all(
         Array.from({ length: 30 }, (_, i) =>
           t.ctx.db.transaction(async (tx) => {
-            await recordAudit(tx, t.clock, { actor: systemActor, action: 'test.concurrent', entityType: 'test', entityId: String(i) });
-            await recordAudit(tx, t.clock, { actor: systemActor, action: 'test.concurrent', entityType: 'test', entityId: `${i}b` });
+            await recordAudit(tx, t.clock, { actor: systemActor, action: 'test.concurrent' as AuditAction, entityType: 'test' as AuditEntity, entityId: String(i) });
+            await recordAudit(tx, t.clock, { actor: systemActor, action: 'test.concurrent' as AuditAction, entityType: 'test' as AuditEntity, entityId: `${i}b` });
           }),
         ),
       );
@@ -166,7 +168,7 @@ describe.each(engines)('audit trail on %s', (engine) => {
     // Inserting is allowed (the trail is append-only); backdating the transaction id is not seen by the sealer.
     const [forged] = await t.ctx.db
       .insert(auditLog)
-      .values({ at: t.clock.now(), actorId: null, actor: 'mallory', action: 'test.backdated', entityType: 'test', entityId: 'forged', unitId: null, data: {}, xid: oldest.xid })
+      .values({ at: t.clock.now(), actorId: null, actor: 'mallory', action: 'test.backdated' as AuditAction, entityType: 'test' as AuditEntity, entityId: 'forged', unitId: null, data: {}, xid: oldest.xid })
       .returning({ id: auditLog.id });
     expect(await verifyAuditTrail(t.ctx.db)).toMatchObject({ ok: false, firstBadId: forged.id, reason: 'left_out' });
   });

@@ -18,6 +18,8 @@ import { entryBody, type AuditFields } from './chain.ts';
 import { recordAudit, systemActor } from './record-audit.ts';
 import { verifyAuditTrail } from './verify-audit.ts';
 import { ManualClock } from '../platform/clock.ts';
+// The trail's mechanics do not depend on what is recorded: these tests write marker entries of their own.
+import type { AuditAction, AuditEntity } from '../../shared/audit-actions.ts';
 
 const migrations = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../migrations');
 
@@ -95,7 +97,7 @@ describe.each(engines)('the audit chain moved out of the trail (migration 0008) 
     expect(links.map((l) => Number(l.position))).toEqual([1, 2, 3]);
     expect(await verifyAuditTrail(db)).toEqual({ ok: true, entries: 3, unsealed: 0 });
 
-    await recordAudit(db, new ManualClock(at), { actor: systemActor, action: 'new.after', entityType: 'test', entityId: 'after' });
+    await recordAudit(db, new ManualClock(at), { actor: systemActor, action: 'new.after' as AuditAction, entityType: 'test' as AuditEntity, entityId: 'after' });
     // Sealed once no older transaction runs anywhere on the server (other test files' may, a moment).
     await expect.poll(() => verifyAuditTrail(db), { timeout: 10_000 }).toEqual({ ok: true, entries: 4, unsealed: 0 });
     const [fourth] = await db.select().from(auditChain).where(sql`${auditChain.position} = 4`);

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db, DbOrTx } from '../db/open.ts';
 import { auditLog } from '../db/schema.ts';
+import type { AuditAction, AuditEntity } from '../../shared/audit-actions.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { AuditFields } from './chain.ts';
 import { auditSealer, type AuditSealer } from './seal.ts';
@@ -23,8 +24,8 @@ export async function recordAudit(
   clock: Clock,
   entry: {
     actor: Actor;
-    action: string;
-    entityType: string;
+    action: AuditAction;
+    entityType: AuditEntity;
     entityId: string;
     unitId?: string | null;
     data?: Record<string, unknown>;

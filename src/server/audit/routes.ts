@@ -1,13 +1,13 @@
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { auditActions, auditEntities } from '../../shared/audit-actions.ts';
 import type { Context } from '../platform/context.ts';
-import { hasRole } from '../platform/context.ts';
 import { forbidden } from '../platform/errors.ts';
 import { requireViewer } from '../platform/http.ts';
 import { errorResponses } from '../platform/openapi.ts';
-import { auditChain, auditLog } from '../db/schema.ts';
-import { sealAuditTrail } from './seal.ts';
+import { day } from '../platform/schemas.ts';
+import { listAuditEntries } from './list-audit.ts';
+import { verifyAuditTrail } from './verify-audit.ts';
 
 const auditEntry = z.object({
   id: z.number(),
@@ -21,17 +21,25 @@ const auditEntry = z.object({
   hash: z.string().nullable().describe('Its link in the hash chain; null until chained, just after its transaction commits'),
 });
 
-/**
- * The platform administrator keeps accounts, and is no party to the exchanges: of what units
- * exchanged, who did what and when stays visible, what they wrote does not — only the entry's
- * outline (references, ids, kinds, dates, which fields changed) is shown.
- */
-const exchanged = ['notification', 'verification_request', 'meeting', 'action_item'];
-const outlineKeys = new Set([
-  'reference', 'fields', 'recipientUnitId', 'toUnitId', 'unitIds', 'ownerUnitId', 'classification', 'newClassification', 'kind', 'outcome', 'means',
-  'informedAt', 'routedAt', 'scheduledAt', 'dueOn', 'notificationId', 'triggerNotificationId', 'meetingId', 'followUpId', 'consultationId', 'attachmentId', 'sha256', 'size',
-]);
-const outline = (data: Record<string, unknown>) => Object.fromEntries(Object.entries(data).filter(([key]) => outlineKeys.has(key)));
+const auditQuery = z.object({
+  before: z.coerce.number().int().positive().optional().describe('Only entries older than this entry id (the next page)'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  action: z.enum(auditActions).optional().describe('Only this action'),
+  entityType: z.enum(auditEntities).optional().describe('Only entries about this kind of record'),
+  entityId: z.string().trim().min(1).max(200).optional().describe('Only entries about this record (with entityType)'),
+  actor: z.string().trim().min(1).max(100).optional().describe('Only what this user name (or "system") did'),
+  unitId: z.uuid().optional().describe('Only entries of this liaison unit (a unit administrator sees only their own)'),
+  from: day.optional().describe("On or after this day of the region's calendar (UTC+8)"),
+  to: day.optional().describe("On or before this day of the region's calendar (UTC+8)"),
+});
+
+const verification = z.object({
+  ok: z.boolean().describe('Whether every link of the chain recomputes'),
+  entries: z.number().describe('Entries verified in the chain (up to the first bad one)'),
+  unsealed: z.number().optional().describe('Entries of transactions still running, chained later'),
+  firstBadId: z.number().optional().describe('The first entry that does not verify'),
+  reason: z.enum(['hash_mismatch', 'broken_link', 'left_out']).optional(),
+});
 
 /** The audit trail: platform administrators read all of it, unit administrators their unit's part. */
 export const auditRoutes =
@@ -42,29 +50,27 @@ export const auditRoutes =
       {
         schema: {
           tags: ['audit'],
-          summary: 'Audit trail entries, newest first',
-          querystring: z.object({ before: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+          summary: 'Audit trail entries, newest first, with filters',
+          querystring: auditQuery,
           response: { 200: z.array(auditEntry), ...errorResponses(400, 401, 403) },
+        },
+      },
+      async (request) => listAuditEntries(ctx, { viewer: requireViewer(request), query: request.query }),
+    );
+
+    app.get(
+      '/audit/verification',
+      {
+        schema: {
+          tags: ['audit'],
+          summary: 'Recomputes the whole hash chain (platform administrator)',
+          response: { 200: verification, ...errorResponses(401, 403) },
         },
       },
       async (request) => {
         const viewer = requireViewer(request);
-        let scope: SQL | undefined;
-        if (!viewer.isPlatformAdmin) {
-          if (!hasRole(viewer, 'unit_admin') || !viewer.unitId) throw forbidden('may not read the audit trail');
-          scope = eq(auditLog.unitId, viewer.unitId);
-        }
-        // What has committed is shown chained.
-        await sealAuditTrail(ctx.db);
-        const rows = await ctx.db
-          .select({ entry: auditLog, hash: auditChain.hash })
-          .from(auditLog)
-          .leftJoin(auditChain, eq(auditChain.entryId, auditLog.id))
-          .where(and(scope, request.query.before ? lt(auditLog.id, request.query.before) : undefined))
-          .orderBy(desc(auditLog.id))
-          .limit(request.query.limit);
-        const redact = (r: (typeof rows)[number]['entry']) => (viewer.isPlatformAdmin && viewer.unitId === null && exchanged.includes(r.entityType) ? outline(r.data) : r.data);
-        return rows.map(({ entry, hash }) => ({ ...entry, data: redact(entry), at: entry.at.toISOString(), hash }));
+        if (!viewer.isPlatformAdmin) throw forbidden('may not verify the audit trail');
+        return verifyAuditTrail(ctx.db);
       },
     );
   };

@@ -223,7 +223,12 @@ export const auditLog = pgTable(
     /** The transaction that wrote the entry: the chain seals entries in this order. */
     xid: xid8('xid').notNull().default(sql`pg_current_xact_id()`),
   },
-  (t) => [index('audit_log_xid_idx').on(t.xid, t.id)],
+  (t) => [
+    index('audit_log_xid_idx').on(t.xid, t.id),
+    // A unit administrator's view of the trail, and one record's history, newest first.
+    index('audit_log_unit_idx').on(t.unitId, t.id),
+    index('audit_log_entity_idx').on(t.entityType, t.entityId, t.id),
+  ],
 );
 
 /**

@@ -5,6 +5,7 @@ import { regionDay } from '../platform/clock.ts';
 import type { Context, Viewer } from '../platform/context.ts';
 import { AppError, forbidden, notFound } from '../platform/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import type { NotificationStep } from '../../shared/audit-actions.ts';
 import { indexDocument } from '../search/index-document.ts';
 import { notificationPolicy } from './policy.ts';
 
@@ -82,7 +83,7 @@ export async function nextReference(tx: DbOrTx, options: { partyCode: string; se
 export async function recordStep(
   tx: DbOrTx,
   ctx: Context,
-  options: { notification: NotificationRow; viewer: Viewer; kind: string; comment?: string | null; data?: Record<string, unknown> },
+  options: { notification: NotificationRow; viewer: Viewer; kind: NotificationStep; comment?: string | null; data?: Record<string, unknown> },
 ) {
   const { notification, viewer } = options;
   const now = ctx.clock.now();

@@ -6,6 +6,7 @@ import { AppError } from '../platform/errors.ts';
 import { tellUnit } from '../mail/outbox.ts';
 import { notificationPolicy } from './policy.ts';
 import { agreementAbbreviation, allow, indexNotification, readableNotification, referenceCounter, recordStep, requireStatus, type NotificationRow } from './records.ts';
+import type { NotificationStep } from '../../shared/audit-actions.ts';
 
 /** Clause 1: a notification states the scope, the control measures and the matters needing attention. */
 function requireContents(n: NotificationRow) {
@@ -24,7 +25,7 @@ const link = (n: NotificationRow) => `/notifications/${n.id}`;
 async function transition(
   ctx: Context,
   options: { viewer: Viewer; id: string },
-  step: (n: NotificationRow, now: Date) => { check: boolean; from: string[]; set: Partial<NotificationRow>; kind: string; comment?: string | null; tell?: { unitId: string; what: string; roles: ('officer' | 'approver')[]; except?: string[] }[]; before?: (n: NotificationRow) => void; reference?: boolean },
+  step: (n: NotificationRow, now: Date) => { check: boolean; from: string[]; set: Partial<NotificationRow>; kind: NotificationStep; comment?: string | null; tell?: { unitId: string; what: string; roles: ('officer' | 'approver')[]; except?: string[] }[]; before?: (n: NotificationRow) => void; reference?: boolean },
 ) {
   const { viewer, id } = options;
   return ctx.db.transaction(async (tx) => {

@@ -153,7 +153,7 @@ export async function answerVerification(ctx: Context, options: { viewer: Viewer
       .set({ status: 'answered', outcome: options.outcome, answerHant: answer.hant, answerHans: answer.hans, answeredAt: ctx.clock.now(), answeredBy: viewer.displayName })
       .where(eq(verificationRequests.id, id))
       .returning();
-    await recordAudit(tx, ctx.clock, { actor: { id: viewer.userId, label: viewer.username }, action: `${row.kind}.answered`, entityType: 'verification_request', entityId: id, unitId: viewer.unitId, data: { outcome: options.outcome } });
+    await recordAudit(tx, ctx.clock, { actor: { id: viewer.userId, label: viewer.username }, action: `${row.kind as Kind}.answered` as const, entityType: 'verification_request', entityId: id, unitId: viewer.unitId, data: { outcome: options.outcome } });
     await indexRequest(tx, ctx, updated);
     await tellUnit(tx, ctx, { unitId: row.fromUnitId, roles: ['officer', 'approver'], what: 'verification_answered', title: `${row.reference} ${row.subjectHant}`, link: `/verification/${id}` });
   });
@@ -167,7 +167,7 @@ export async function linkNotification(ctx: Context, options: { viewer: Viewer; 
     if (!acts(viewer)) throw forbidden('may not link');
     await checkNotification(tx, viewer, options.notificationId, row.fromUnitId === viewer.unitId ? row.toUnitId : row.fromUnitId);
     await tx.update(verificationRequests).set({ notificationId: options.notificationId }).where(eq(verificationRequests.id, id));
-    await recordAudit(tx, ctx.clock, { actor: { id: viewer.userId, label: viewer.username }, action: `${row.kind}.linked`, entityType: 'verification_request', entityId: id, unitId: viewer.unitId, data: { notificationId: options.notificationId } });
+    await recordAudit(tx, ctx.clock, { actor: { id: viewer.userId, label: viewer.username }, action: `${row.kind as Kind}.linked` as const, entityType: 'verification_request', entityId: id, unitId: viewer.unitId, data: { notificationId: options.notificationId } });
   });
 }
 

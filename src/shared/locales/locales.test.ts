@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { roles, unitKinds } from '../../web/types.ts';
 import { scriptViews } from '../../web/pages/agreements/script.ts';
 import { searchKinds } from '../search-kinds.ts';
+import { auditActions, auditEntities } from '../audit-actions.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const webDir = path.resolve(here, '../../web');
@@ -80,7 +81,7 @@ describe('the web app', () => {
     expect(prefixes.filter(({ prefix }) => typeof subtree(prefix) !== 'object')).toEqual([]);
   });
 
-  it('names every role, unit kind, script view and kind of search result', () => {
+  it('names every role, unit kind, script view, kind of search result, audited action and kind of audited record', () => {
     const wanted = [
       ...roles.map((r) => `roles.${r}`),
       ...roles.map((r) => `roleDescriptions.${r}`),
@@ -89,6 +90,8 @@ describe('the web app', () => {
       ...scriptViews.map((v) => `agreement.view.${v}`),
       ...locales.map((l) => `languages.${l}`),
       ...searchKinds.map((k) => `search.kinds.${k}`),
+      ...auditActions.map((a) => `admin.auditActions.${a}`),
+      ...auditEntities.map((e) => `admin.auditEntities.${e}`),
     ];
     expect(wanted.filter((key) => !ui.has(key))).toEqual([]);
   });

@@ -9,7 +9,7 @@ import { EditUserPage } from './users/EditUserPage.tsx';
 import { UnitsPage } from './units/UnitsPage.tsx';
 import { CreateUnitPage } from './units/CreateUnitPage.tsx';
 import { EditUnitPage } from './units/EditUnitPage.tsx';
-import { AuditPage } from './AuditPage.tsx';
+import { AuditPage } from './audit/AuditPage.tsx';
 
 /** Administration: platform administrators manage all units and users, unit administrators their own unit's users. */
 export function AdminRoutes() {

@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import { Button, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { auditActions, auditEntities } from '../../../../shared/audit-actions.ts';
+import { useMe } from '../../../session.ts';
+import { useUnitOptions } from '../useUnitOptions.ts';
+import type { useAuditParams } from './useAuditParams.ts';
+
+/** Choices apply at once; the typed names when the reader presses Enter or "Filter". */
+export function AuditFilters({ params }: { params: ReturnType<typeof useAuditParams> }) {
+  const { t } = useTranslation();
+  const { me } = useMe();
+  const units = useUnitOptions();
+  const { filters, setFilter } = params;
+  const [actor, setActor] = useState(filters.actor ?? '');
+  const [entityId, setEntityId] = useState(filters.entityId ?? '');
+  useEffect(() => setActor(filters.actor ?? ''), [filters.actor]);
+  useEffect(() => setEntityId(filters.entityId ?? ''), [filters.entityId]);
+  const actions = auditActions.map((value) => ({ value, label: t(`admin.auditActions.${value}`) }));
+  const entities = auditEntities.map((value) => ({ value, label: t(`admin.auditEntities.${value}`) }));
+
+  return (
+    <form
+      role="search"
+      aria-label={t('admin.auditFilters')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setFilter('actor', actor.trim() || null);
+        setFilter('entityId', entityId.trim() || null);
+      }}
+    >
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" verticalSpacing="xs">
+        <Select label={t('admin.auditAction')} data={actions} value={filters.action ?? null} onChange={(v) => setFilter('action', v)} placeholder={t('admin.auditAnyAction')} searchable clearable />
+        <Select label={t('admin.auditEntityType')} data={entities} value={filters.entityType ?? null} onChange={(v) => setFilter('entityType', v)} placeholder={t('admin.auditAnyEntity')} clearable />
+        <TextInput label={t('admin.auditEntityId')} value={entityId} onChange={(e) => setEntityId(e.currentTarget.value)} />
+        <TextInput label={t('admin.auditActorName')} value={actor} onChange={(e) => setActor(e.currentTarget.value)} />
+        {me?.isPlatformAdmin && (
+          <Select label={t('admin.filterUnit')} data={units} value={filters.unitId ?? null} onChange={(v) => setFilter('unitId', v)} placeholder={t('admin.allUnits')} searchable clearable />
+        )}
+        <TextInput label={t('admin.auditFrom')} type="date" value={filters.from ?? ''} onChange={(e) => setFilter('from', e.currentTarget.value || null)} />
+        <TextInput label={t('admin.auditTo')} type="date" value={filters.to ?? ''} onChange={(e) => setFilter('to', e.currentTarget.value || null)} />
+      </SimpleGrid>
+      <Group mt="sm" gap="md">
+        <Button type="submit" size="xs">
+          {t('admin.auditFilters')}
+        </Button>
+        {params.filtered && (
+          <Button size="xs" variant="subtle" onClick={params.clearFilters}>
+            {t('admin.auditClear')}
+          </Button>
+        )}
+      </Group>
+    </form>
+  );
+}

@@ -1,0 +1,106 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Anchor, Button, Code, Group, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../api.ts';
+import { formatDate, useLocale } from '../../../lib/localized.ts';
+import { ErrorNotice, Loading } from '../../../components/status.tsx';
+import { useMe } from '../../../session.ts';
+import { AuditFilters } from './AuditFilters.tsx';
+import { ChainCheck } from './ChainCheck.tsx';
+import { useAuditParams } from './useAuditParams.ts';
+
+const pageSize = 50;
+
+/** The append-only, hash-chained audit trail (M4), newest first, filtered by action, record, user, unit and dates. */
+export function AuditPage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { me } = useMe();
+  const params = useAuditParams();
+  const audit = useInfiniteQuery({
+    queryKey: ['audit', params.filters],
+    queryFn: ({ pageParam }) => api.audit({ ...params.filters, before: pageParam, limit: pageSize }),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => (last.length === pageSize ? last[last.length - 1].id : undefined),
+  });
+  const entries = audit.data?.pages.flat() ?? [];
+  return (
+    <section aria-labelledby="audit-heading">
+      <Group justify="space-between" align="flex-start" mb="xs">
+        <div>
+          <Text component="h2" id="audit-heading" fz="h3" fw={700} m={0}>
+            {t('admin.audit')}
+          </Text>
+          <Text c="dimmed">{t('admin.auditIntro')}</Text>
+        </div>
+        {me?.isPlatformAdmin && <ChainCheck />}
+      </Group>
+      <Stack gap="md">
+        <AuditFilters params={params} />
+        {audit.isPending && <Loading />}
+        <ErrorNotice error={audit.error} />
+        {audit.data && entries.length === 0 && <Text role="status">{t('admin.auditNone')}</Text>}
+        {entries.length > 0 && (
+          <Table.ScrollContainer minWidth={880}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('admin.auditAt')}</Table.Th>
+                  <Table.Th>{t('admin.auditActor')}</Table.Th>
+                  <Table.Th>{t('admin.auditAction')}</Table.Th>
+                  <Table.Th>{t('admin.auditEntity')}</Table.Th>
+                  <Table.Th>{t('admin.auditData')}</Table.Th>
+                  <Table.Th>{t('admin.auditLink')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {entries.map((e) => (
+                  <Table.Tr key={e.id}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(e.at, locale)}</Table.Td>
+                    <Table.Td>{e.actor === 'system' ? t('admin.auditSystem') : e.actor}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{t(`admin.auditActions.${e.action}`, { defaultValue: e.action })}</Text>
+                      <Text size="xs" c="dimmed" ff="monospace">
+                        {e.action}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Anchor component="button" type="button" size="sm" onClick={() => params.showRecord(e.entityType, e.entityId)} style={{ textAlign: 'start' }}>
+                        {t(`admin.auditEntities.${e.entityType}`, { defaultValue: e.entityType })}
+                        {typeof e.data.reference === 'string' ? ` ${e.data.reference}` : ''}
+                      </Anchor>
+                      <Text size="xs" c="dimmed" ff="monospace" style={{ wordBreak: 'break-all' }}>
+                        {e.entityId}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Code block style={{ maxWidth: 340, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+                        {JSON.stringify(e.data)}
+                      </Code>
+                    </Table.Td>
+                    <Table.Td>
+                      {e.hash ? (
+                        <Text size="xs" ff="monospace" title={e.hash}>
+                          {e.hash.slice(0, 12)}
+                        </Text>
+                      ) : (
+                        <Text size="xs" c="dimmed">
+                          {t('admin.auditUnchained')}
+                        </Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        {audit.hasNextPage && (
+          <Button variant="default" onClick={() => void audit.fetchNextPage()} loading={audit.isFetchingNextPage} style={{ alignSelf: 'flex-start' }}>
+            {t('admin.auditMore')}
+          </Button>
+        )}
+      </Stack>
+    </section>
+  );
+}
