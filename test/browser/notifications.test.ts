@@ -80,6 +80,19 @@ describe('a food-safety notification from Hong Kong to Guangdong', () => {
 
     await scope.fill('一批由廣東省供港的冷凍蝦仁，在邊境抽驗中驗出孔雀石綠。');
     expect(await invalid(scope)).toBe(false);
+
+    // Files are attached while drafting. One of a type not taken stops the submission, its reason beside it;
+    // the draft and the lab report are kept.
+    await hk.locator('main input[type=file]').setInputFiles([
+      { name: '化驗報告.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') },
+      { name: 'macro.bin', mimeType: 'application/octet-stream', buffer: Buffer.from([1, 2, 3]) },
+    ]);
+    await hk.getByRole('button', { name: '提交批核' }).click();
+    const attachments = hk.locator('section', { has: hk.getByRole('heading', { name: '附件', level: 2 }) });
+    await attachments.getByRole('listitem').filter({ hasText: 'macro.bin' }).getByRole('alert').waitFor();
+    expect(await attachments.getByRole('listitem').filter({ hasText: '化驗報告.pdf' }).innerText()).not.toContain('儲存時上載');
+    expect(new URL(hk.url()).pathname).toBe('/notifications/new');
+    await hk.getByRole('button', { name: '移除 macro.bin' }).click();
     await hk.getByRole('button', { name: '提交批核' }).click();
     await hk.waitForURL(/\/notifications\/[0-9a-f-]{36}$/);
     const url = new URL(hk.url()).pathname;
@@ -109,6 +122,7 @@ describe('a food-safety notification from Hong Kong to Guangdong', () => {
     await gd.getByRole('heading', { level: 1, name: '冷冻虾仁验出孔雀石绿' }).waitFor();
     expect(await gd.getByTestId('notification-text').innerText()).toContain('一批由广东省供港的冷冻虾仁');
     await gd.locator('#products-heading + * td', { hasText: '冷冻虾仁' }).waitFor();
+    expect(await gd.getByRole('link', { name: '化驗報告.pdf' }).getAttribute('href')).toMatch(/\/attachments\//);
     expect.soft(await seriousViolations(gd), 'notification page').toEqual([]);
 
     await gd.getByRole('button', { name: '确认收到' }).click();

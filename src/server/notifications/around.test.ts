@@ -127,7 +127,11 @@ describe.each(engines)('around a notification on %s', (engine) => {
       t.app.inject({ method: 'POST', url: `/api/v1/notifications/${sent.id}/attachments`, headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
     const ok = await upload(multipart('檢測報告.csv', 'text/csv', 'agent,result\nmalachite green,4.2\n'));
     expect(ok.statusCode, ok.body).toBe(201);
-    expect((await upload(multipart('run.exe', 'application/x-msdownload', 'MZ'))).statusCode).toBe(400);
+    const refused = await upload(multipart('run.exe', 'application/x-msdownload', 'MZ'));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields).toMatchObject([{ field: 'file', code: 'file_type', message: expect.stringContaining('PDF') }]);
+    const empty = await upload(multipart('空白.txt', 'text/plain', ''));
+    expect(empty.json().error.fields).toMatchObject([{ field: 'file', code: 'empty_file' }]);
     const back = await t.app.inject({ url: `/api/v1/notifications/${sent.id}/attachments/${ok.json().id}`, headers: { cookie: hkOfficer } });
     expect(back.body).toContain('malachite green,4.2');
     const outsider = await logInAs(t.app, (await buildUser(t.ctx, { unit: 'hk-edb', roles: ['officer'] })).username);

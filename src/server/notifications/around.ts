@@ -116,8 +116,8 @@ export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 export async function addAttachment(ctx: Context, options: { viewer: Viewer; id: string; filename: string; contentType: string; content: Buffer }) {
   const { viewer, id } = options;
-  if (!attachmentTypes.includes(options.contentType)) throw new AppError('validation.failed', { fields: [{ field: 'file', code: 'invalid_value' }] });
-  if (options.content.length === 0) throw new AppError('validation.failed', { fields: [{ field: 'file', code: 'too_small' }] });
+  if (!attachmentTypes.includes(options.contentType)) throw new AppError('validation.failed', { fields: [{ field: 'file', code: 'file_type' }] });
+  if (options.content.length === 0) throw new AppError('validation.failed', { fields: [{ field: 'file', code: 'empty_file' }] });
   return ctx.db.transaction(async (tx) => {
     // Locked, as an edit locks it: a submit cannot slip in, nor an editor be lost from editor_ids.
     const n = await readableNotification(tx, viewer, id, { forUpdate: true });

@@ -5,6 +5,8 @@ import { Link } from 'react-router';
 import { fieldErrors } from '../../../lib/forms.ts';
 import { ErrorNotice } from '../../../components/status.tsx';
 import { Saved } from '../../../components/Saved.tsx';
+import type { NotificationDetail } from '../lib/types.ts';
+import { AttachmentPicker } from './AttachmentPicker.tsx';
 import { ChoiceFields } from './ChoiceFields.tsx';
 import { RecordRows } from './RecordRows.tsx';
 import { TextFields } from './TextFields.tsx';
@@ -14,10 +16,10 @@ import type { ComposeValues } from './values.ts';
 /** The label of each required choice (the recipient's is "recipient"). */
 const choiceLabel = { recipientUnitId: 'recipient', category: 'category', classification: 'classification', basis: 'basis' } as const;
 
-type Props = { initial: ComposeValues; id: string | null; heading: string; saved?: boolean; returnComment?: string | null };
+type Props = { initial: ComposeValues; id: string | null; heading: string; saved?: boolean; returnComment?: string | null; attached?: NotificationDetail['attachments'] };
 
 /** Drafting a notification: saved as a draft as often as needed, then submitted for an approver of the unit to send. */
-export function ComposeForm({ initial, id, heading, saved, returnComment }: Props) {
+export function ComposeForm({ initial, id, heading, saved, returnComment, attached = [] }: Props) {
   const { t } = useTranslation();
   const form = useComposeForm(initial, id);
   const fieldError = fieldErrors(form.save.error);
@@ -66,6 +68,8 @@ export function ComposeForm({ initial, id, heading, saved, returnComment }: Prop
         <TextFields form={form} fieldError={fieldError} />
         <Divider />
         <RecordRows form={form} fieldError={fieldError} />
+        <Divider />
+        <AttachmentPicker form={form} draftId={id} attached={attached} />
         <Group>
           <Button type="submit" loading={pending === true} disabled={pending === false}>
             {t('notifications.compose.submit')}

@@ -37,6 +37,7 @@ export function EditDraftPage() {
       heading={t('notifications.compose.edit')}
       saved={saved}
       returnComment={n.status === 'returned' ? n.returnComment : null}
+      attached={n.attachments}
     />
   );
 }

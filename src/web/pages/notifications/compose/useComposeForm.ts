@@ -3,13 +3,18 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useFormState } from '../../../lib/useFormState.ts';
 import { notificationsApi } from '../lib/api.ts';
-import { useIdempotencyKey } from '../lib/idempotency.ts';
+import { ApiError } from '../../../api.ts';
+import { newIdempotencyKey, useIdempotencyKey } from '../lib/idempotency.ts';
 import type { NotificationDetail } from '../lib/types.ts';
 import { createInput, missingChoicesOf, missingContents, updateInput, type ComposeValues } from './values.ts';
 
+/** A file chosen in the form, attached when the draft is next saved; its key makes a retried upload attach it once. */
+export type PendingFile = { file: File; key: string; error?: string };
+
 /**
  * The compose form's state and its two actions: save the draft (created by the first save,
- * changed by the next) and submit it for approval, which saves first. Clause 1's contents are
+ * changed by the next) and submit it for approval, which saves first. Files chosen are attached
+ * by the save, after the draft exists and before it is submitted. Clause 1's contents are
  * checked as the officer types; submitting with any missing only shows what is missing.
  */
 export function useComposeForm(initial: ComposeValues, existingId: string | null) {
@@ -20,6 +25,28 @@ export function useComposeForm(initial: ComposeValues, existingId: string | null
   const submitKey = useIdempotencyKey();
   const client = useQueryClient();
   const navigate = useNavigate();
+  const [files, setFiles] = useState<PendingFile[]>([]);
+  // Attached by a save that then stopped (another file refused): shown as attached until the page reloads the draft.
+  const [justAttached, setJustAttached] = useState<{ id: string; filename: string; size: number }[]>([]);
+  const pendingFiles = useRef(files);
+  pendingFiles.current = files;
+
+  /** Attaches the chosen files one by one; one refused stops the save there, marked with the reason. */
+  const attachChosen = async (draftId: string) => {
+    const chosen = pendingFiles.current;
+    for (const pending of chosen) {
+      try {
+        const { id: attachmentId } = await notificationsApi.attach(draftId, pending.file, pending.key);
+        setFiles((current) => current.filter((f) => f !== pending));
+        setJustAttached((current) => [...current, { id: attachmentId, filename: pending.file.name, size: pending.file.size }]);
+      } catch (error) {
+        const reason = error instanceof ApiError ? (error.fields.find((f) => f.field === 'file')?.message ?? error.message) : String(error);
+        setFiles((current) => current.map((f) => (f === pending ? { ...f, error: reason } : f)));
+        throw error;
+      }
+    }
+    return chosen.length;
+  };
 
   const save = useMutation({
     mutationFn: async ({ values, submit }: { values: ComposeValues; submit: boolean }) => {
@@ -31,6 +58,8 @@ export function useComposeForm(initial: ComposeValues, existingId: string | null
         createKey.done();
         id.current = detail.id;
       }
+      const attached = await attachChosen(detail.id);
+      if (attached && !submit) detail = await notificationsApi.get(detail.id);
       if (submit) {
         detail = await notificationsApi.step(detail.id, 'submit', submitKey.current());
         submitKey.done();
@@ -59,6 +88,11 @@ export function useComposeForm(initial: ComposeValues, existingId: string | null
     attempted: attempts > 0,
     /** Counts the tries to submit, so that each blocked try can bring the reader to what is missing. */
     attempts,
+    /** Files chosen, not attached yet. */
+    files,
+    justAttached,
+    chooseFiles: (chosen: File[]) => setFiles((current) => [...current, ...chosen.map((file) => ({ file, key: newIdempotencyKey() }))]),
+    removeFile: (pending: PendingFile) => setFiles((current) => current.filter((f) => f !== pending)),
     saveDraft: () => save.mutate({ values: form.values, submit: false }),
     submit: () => {
       setAttempts((n) => n + 1);

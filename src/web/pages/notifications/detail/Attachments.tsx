@@ -6,11 +6,10 @@ import { formatDate, useLocale } from '../../../lib/localized.ts';
 import { fieldErrors } from '../../../lib/forms.ts';
 import { ErrorNotice } from '../../../components/status.tsx';
 import { notificationsApi } from '../lib/api.ts';
+import { attachmentAccept as accept, fileSize as size } from '../lib/attachments.ts';
 import { useIdempotentMutation } from '../lib/idempotency.ts';
 import type { NotificationDetail } from '../lib/types.ts';
 
-const accept = '.pdf,.png,.jpg,.jpeg,.csv,.txt,.xlsx,.docx,application/pdf,image/png,image/jpeg,text/csv,text/plain';
-const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 /** Lab reports and photos: downloaded by both units, attached while the notification is open. */
 export function Attachments({ n }: { n: NotificationDetail }) {

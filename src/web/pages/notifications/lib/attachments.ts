@@ -1,0 +1,5 @@
+/** What the server takes as an attachment (notifications/around.ts): the picker offers only these. */
+export const attachmentAccept = '.pdf,.png,.jpg,.jpeg,.csv,.txt,.xlsx,.docx,application/pdf,image/png,image/jpeg,text/csv,text/plain';
+export const maxAttachmentBytes = 10 * 1024 * 1024;
+
+export const fileSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
