@@ -54,8 +54,13 @@ describe('administration', () => {
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Log in' }).waitFor();
 
+    // The administrator knows the password: its holder chooses their own before anything else.
     await logIn(page, 'chan.tai.man', 'a long enough password');
-    expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain('陳大文');
+    await page.getByRole('heading', { level: 1, name: 'Choose your own password' }).waitFor();
+    await page.getByLabel('Current password').fill('a long enough password');
+    await page.getByLabel(/^New password/).fill('only chan knows this');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByRole('heading', { level: 1, name: /陳大文/ }).waitFor();
     expect(await page.locator('main').innerText()).toContain('Education Bureau');
     await page.context().close();
   });
@@ -70,11 +75,11 @@ describe('administration', () => {
     await row.waitFor();
     expect(await row.innerText()).toContain('建立帳戶');
 
-    // The record's link shows everything about that account: created, then its log-in.
+    // The record's link shows everything about that account: created, its log-in, its own password chosen.
     await row.getByRole('button', { name: /帳戶/ }).click();
     await page.waitForURL(/entityType=user&entityId=[0-9a-f-]{36}/);
-    await rows.filter({ hasText: '登入' }).waitFor();
-    expect(await rows.allInnerTexts()).toEqual([expect.stringContaining('登入'), expect.stringContaining('建立帳戶')]);
+    await rows.filter({ hasText: '更改密碼' }).waitFor();
+    expect(await rows.allInnerTexts()).toEqual([expect.stringContaining('更改密碼'), expect.stringContaining('登入'), expect.stringContaining('建立帳戶')]);
     expect(await page.getByRole('combobox', { name: '操作' }).inputValue()).toBe('');
 
     await page.getByRole('button', { name: '核實雜湊鏈' }).click();

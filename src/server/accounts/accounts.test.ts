@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { accessDenials, auditLog, sessions } from '../db/schema.ts';
-import { buildUser, engines, logInAs, PASSWORD, startTestApp, type TestApp } from '../../../test/support/harness.ts';
+import { buildUser, engines, logInAs, PASSWORD, startTestApp, unitId, type TestApp } from '../../../test/support/harness.ts';
 
 describe.each(engines)('accounts on %s', (engine) => {
   let t: TestApp;
@@ -139,5 +139,35 @@ describe.each(engines)('accounts on %s', (engine) => {
     await logInAs(t.app, user.username);
     const entries = await t.ctx.db.select().from(auditLog).where(eq(auditLog.entityId, user.id));
     expect(entries.map((e) => e.action)).toContain('user.logged_in');
+  });
+
+  it('has the holder of a password an administrator chose choose their own before anything else, and again after a reset', async () => {
+    const admin = await logInAs(t.app, (await buildUser(t.ctx, { unit: 'hk-edb', roles: ['unit_admin'] })).username);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { cookie: admin },
+      payload: { username: 'edb-given-password', displayName: '李小華', password: 'given by the admin', unitId: await unitId(t.ctx, 'hk-edb'), roles: ['officer'] },
+    });
+    expect(created.json().mustChangePassword).toBe(true);
+    const cookie = await logInAs(t.app, 'edb-given-password', 'given by the admin');
+    const me = await t.app.inject({ url: '/api/v1/me', headers: { cookie } });
+    expect(me.json()).toMatchObject({ username: 'edb-given-password', mustChangePassword: true });
+    // Nothing else answers until then, in the holder's language.
+    for (const url of ['/api/v1/directory', '/api/v1/notifications?box=inbox', '/api/v1/me/tokens']) {
+      const refused = await t.app.inject({ url, headers: { cookie, 'accept-language': 'zh-Hant' } });
+      expect(refused.statusCode, url).toBe(403);
+      expect(refused.json().error).toMatchObject({ code: 'auth.password_change_required', message: expect.stringContaining('管理員') });
+    }
+    const same = await t.app.inject({ method: 'POST', url: '/api/v1/me/password', headers: { cookie }, payload: { currentPassword: 'given by the admin', newPassword: 'given by the admin' } });
+    expect(same.json().error.fields).toMatchObject([{ field: 'newPassword', code: 'same_password' }]);
+    const changed = await t.app.inject({ method: 'POST', url: '/api/v1/me/password', headers: { cookie }, payload: { currentPassword: 'given by the admin', newPassword: 'chosen by the holder' } });
+    expect(changed.statusCode).toBe(204);
+    expect((await t.app.inject({ url: '/api/v1/directory', headers: { cookie } })).statusCode).toBe(200);
+
+    // An administrator's reset makes the password known again.
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${created.json().id}`, headers: { cookie: admin }, payload: { password: 'reset by the admin' } });
+    const again = await logInAs(t.app, 'edb-given-password', 'reset by the admin');
+    expect((await t.app.inject({ url: '/api/v1/directory', headers: { cookie: again } })).statusCode).toBe(403);
   });
 });

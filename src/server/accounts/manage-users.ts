@@ -85,6 +85,8 @@ export async function createUser(ctx: Context, options: { viewer: Viewer; input:
           isPlatformAdmin: input.isPlatformAdmin,
           locale: input.locale ?? null,
           passwordHash,
+          // The administrator knows this password: its holder replaces it at first log-in.
+          mustChangePassword: true,
           createdAt: now,
           updatedAt: now,
         })
@@ -124,7 +126,11 @@ export async function updateUser(ctx: Context, options: { viewer: Viewer; id: st
   const { password, roles, ...rest } = change;
   const set: Partial<typeof users.$inferInsert> = { ...rest, updatedAt: ctx.clock.now() };
   if (roles) set.roles = [...new Set(roles)];
-  if (password) set.passwordHash = await hashPassword(password);
+  if (password) {
+    set.passwordHash = await hashPassword(password);
+    // Reset by an administrator, who knows it now (unless they reset their own).
+    set.mustChangePassword = viewer.userId !== id;
+  }
   await ctx.db.transaction(async (tx) => {
     if (change.unitId !== undefined) await requireUnit(tx, change.unitId);
     await tx.update(users).set(set).where(eq(users.id, id));
@@ -160,9 +166,10 @@ export async function changePassword(ctx: Context, options: { viewer: Viewer; cu
   if (!user || !(await verifyPassword(user.passwordHash, options.currentPassword))) {
     throw new AppError('auth.wrong_password', { fields: [{ field: 'currentPassword', code: 'invalid_value' }] });
   }
+  if (options.newPassword === options.currentPassword) throw new AppError('validation.failed', { fields: [{ field: 'newPassword', code: 'same_password' }] });
   const passwordHash = await hashPassword(options.newPassword);
   await ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, updatedAt: ctx.clock.now() }).where(eq(users.id, viewer.userId));
+    await tx.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: ctx.clock.now() }).where(eq(users.id, viewer.userId));
     // Other sessions end; the one that changed the password stays.
     const others = viewer.sessionId ? sql`${sessions.id} <> ${viewer.sessionId}` : sql`true`;
     await tx.delete(sessions).where(and(eq(sessions.userId, viewer.userId), others));

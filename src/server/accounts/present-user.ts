@@ -17,6 +17,7 @@ export type UserRow = {
   locale: string | null;
   active: boolean;
   lastLoginAt: Date | null;
+  mustChangePassword: boolean;
 };
 export type UnitRow = { id: string; code: string; partyCode: string; name: LocalizedText };
 
@@ -34,5 +35,6 @@ export function presentUser(user: UserRow, unit: UnitRow | null): z.infer<typeof
     locale: (user.locale as Locale | null) ?? null,
     active: user.active,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+    mustChangePassword: user.mustChangePassword,
   };
 }

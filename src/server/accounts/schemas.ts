@@ -54,6 +54,7 @@ export const userSchema = z.object({
   locale: z.enum(locales).nullable().describe('Chosen UI language; null follows the browser'),
   active: z.boolean(),
   lastLoginAt: z.string().nullable(),
+  mustChangePassword: z.boolean().describe('The password was set by an administrator: until its holder chooses their own, only GET /me, PATCH /me, POST /me/password and log-out answer'),
 });
 
 export const meSchema = userSchema.extend({

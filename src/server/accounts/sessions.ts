@@ -40,6 +40,7 @@ const viewerColumns = {
   isPlatformAdmin: users.isPlatformAdmin,
   locale: users.locale,
   active: users.active,
+  mustChangePassword: users.mustChangePassword,
 };
 
 /** Every request of a signed-in user runs this: prepared once. */
@@ -96,7 +97,7 @@ export async function resolveApiToken(ctx: Context, token: string): Promise<View
 }
 
 function toViewer(
-  row: { userId: string; username: string; displayName: string; unitId: string | null; partyCode: string | null; roles: string[]; isPlatformAdmin: boolean; locale: string | null },
+  row: { userId: string; username: string; displayName: string; unitId: string | null; partyCode: string | null; roles: string[]; isPlatformAdmin: boolean; locale: string | null; mustChangePassword: boolean },
   via: Viewer['via'],
   sessionId: string | null,
 ): Viewer {
@@ -109,6 +110,7 @@ function toViewer(
     roles: row.roles as Role[],
     isPlatformAdmin: row.isPlatformAdmin,
     locale: row.locale,
+    mustChangePassword: row.mustChangePassword,
     via,
     sessionId,
   };

@@ -71,6 +71,8 @@ export const users = pgTable(
     /** The user's chosen UI language; null means "follow the browser". */
     locale: text('locale'),
     passwordHash: text('password_hash').notNull(),
+    /** Set when an administrator chose the password: its holder must choose their own before anything else. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     active: boolean('active').notNull().default(true),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),

@@ -18,6 +18,8 @@ export type Viewer = {
   roles: Role[];
   isPlatformAdmin: boolean;
   locale: string | null;
+  /** The password was set by an administrator and not yet changed by its holder. */
+  mustChangePassword: boolean;
   via: 'session' | 'token';
   sessionId: string | null;
 };

@@ -7,6 +7,7 @@ export const errorStatus = {
   'auth.invalid_credentials': 401,
   'auth.too_many_attempts': 429,
   'auth.wrong_password': 400,
+  'auth.password_change_required': 403,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

@@ -13,6 +13,9 @@ declare module 'fastify' {
   }
 }
 
+/** What a user whose password an administrator set may do before choosing their own: see who they are, change it, leave. */
+const allowedBeforePasswordChange = new Set(['GET /api/v1/me', 'PATCH /api/v1/me', 'POST /api/v1/me/password', 'POST /api/v1/auth/logout']);
+
 /** Resolves who is calling (session cookie or Bearer token) and in which language to answer. */
 export function installAuthentication(app: FastifyInstance, ctx: Context) {
   app.decorateRequest('viewer', null);
@@ -25,6 +28,7 @@ export function installAuthentication(app: FastifyInstance, ctx: Context) {
     const viewer = bearer ? await resolveApiToken(ctx, bearer) : cookie ? await resolveSession(ctx, cookie) : null;
     request.viewer = viewer;
     if (viewer && isLocale(viewer.locale)) request.locale = viewer.locale;
+    if (viewer?.mustChangePassword && !allowedBeforePasswordChange.has(`${request.method} ${request.routeOptions.url}`)) throw new AppError('auth.password_change_required');
   });
 }
 

@@ -6,6 +6,8 @@ import { Outlet, useLocation } from 'react-router';
 import { Header } from './Header.tsx';
 import { Navigation } from './Navigation.tsx';
 import { Footer } from './Footer.tsx';
+import { useMe } from '../session.ts';
+import { ChoosePasswordPage } from '../pages/account/ChoosePasswordPage.tsx';
 
 /**
  * AppShell.Main renders a <main>; it is rendered as a plain <div> here so that the page's
@@ -20,6 +22,7 @@ export function Layout() {
   const mainRef = useRef<HTMLDivElement>(null);
   const firstRender = useRef(true);
   const phone = useMediaQuery('(max-width: 47.99em)');
+  const { me } = useMe();
 
   // After moving to another page, close the phone menu and put keyboard focus at the page's start.
   useEffect(() => {
@@ -64,7 +67,7 @@ export function Layout() {
       </AppShell.Navbar>
       <AppShell.Main {...notMain} style={{ display: 'flex', flexDirection: 'column' }}>
         <Container component="main" id="main" ref={mainRef} tabIndex={-1} size="lg" py="lg" px="md" w="100%" style={{ flex: 1 }}>
-          <Outlet />
+          {me?.mustChangePassword ? <ChoosePasswordPage /> : <Outlet />}
         </Container>
         <Footer />
       </AppShell.Main>

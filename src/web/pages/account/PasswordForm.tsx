@@ -8,12 +8,16 @@ import { useFormState } from '../../lib/useFormState.ts';
 import { ErrorNotice } from '../../components/status.tsx';
 import { Saved } from '../../components/Saved.tsx';
 
-export function PasswordForm({ headingId }: { headingId: string }) {
+/** Changing one's own password; `onChanged` runs once the server has taken the new one. */
+export function PasswordForm({ headingId, onChanged }: { headingId: string; onChanged?: () => void }) {
   const { t } = useTranslation();
   const form = useFormState({ currentPassword: '', newPassword: '' });
   const change = useMutation({
     mutationFn: () => api.changePassword(form.values.currentPassword, form.values.newPassword),
-    onSuccess: () => form.setValues({ currentPassword: '', newPassword: '' }),
+    onSuccess: () => {
+      form.setValues({ currentPassword: '', newPassword: '' });
+      onChanged?.();
+    },
   });
   const fieldError = fieldErrors(change.error);
   return (
