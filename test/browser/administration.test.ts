@@ -82,6 +82,13 @@ describe('administration', () => {
     expect(await rows.allInnerTexts()).toEqual([expect.stringContaining('更改密碼'), expect.stringContaining('登入'), expect.stringContaining('建立帳戶')]);
     expect(await page.getByRole('combobox', { name: '操作' }).inputValue()).toBe('');
 
+    // Typed filters apply together: of this account's history, what the administrator did.
+    await page.getByRole('textbox', { name: '用戶名稱' }).fill('admin');
+    await page.getByRole('button', { name: '篩選紀錄' }).click();
+    await page.waitForURL(/actor=admin/);
+    expect(new URL(page.url()).searchParams.get('entityId')).toMatch(/^[0-9a-f-]{36}$/);
+    await expect.poll(() => rows.allInnerTexts()).toEqual([expect.stringContaining('建立帳戶')]);
+
     await page.getByRole('button', { name: '核實雜湊鏈' }).click();
     expect(await page.getByRole('status').filter({ hasText: '雜湊鏈完整' }).innerText()).toMatch(/已重新計算 \d+ 項紀錄/);
     await page.context().close();

@@ -92,6 +92,8 @@ describe('a food-safety notification from Hong Kong to Guangdong', () => {
     await attachments.getByRole('listitem').filter({ hasText: 'macro.bin' }).getByRole('alert').waitFor();
     expect(await attachments.getByRole('listitem').filter({ hasText: '化驗報告.pdf' }).innerText()).not.toContain('儲存時上載');
     expect(new URL(hk.url()).pathname).toBe('/notifications/new');
+    // The draft exists now: its recipient is fixed, as on a saved draft.
+    expect(await hk.getByRole('textbox', { name: /^接收單位/ }).or(hk.getByRole('combobox', { name: /^接收單位/ })).isDisabled()).toBe(true);
     await hk.getByRole('button', { name: '移除 macro.bin' }).click();
     await hk.getByRole('button', { name: '提交批核' }).click();
     await hk.waitForURL(/\/notifications\/[0-9a-f-]{36}$/);

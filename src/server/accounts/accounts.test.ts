@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { accessDenials, auditLog, sessions } from '../db/schema.ts';
+import { accessDenials, auditLog, sessions, users } from '../db/schema.ts';
+import { createApiToken } from './api-tokens.ts';
 import { buildUser, engines, logInAs, PASSWORD, startTestApp, unitId, type TestApp } from '../../../test/support/harness.ts';
 
 describe.each(engines)('accounts on %s', (engine) => {
@@ -159,6 +160,15 @@ describe.each(engines)('accounts on %s', (engine) => {
       expect(refused.statusCode, url).toBe(403);
       expect(refused.json().error).toMatchObject({ code: 'auth.password_change_required', message: expect.stringContaining('管理員') });
     }
+    // What stays open: their own details, logging in afresh, and not API tokens made before.
+    expect((await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie }, payload: { locale: 'zh-Hant' } })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { cookie }, payload: { username: 'edb-given-password', password: 'given by the admin' } })).statusCode).toBe(200);
+    const [holder] = await t.ctx.db.select().from(users).where(eq(users.username, 'edb-given-password'));
+    const { token } = await createApiToken(t.ctx, { viewer: { userId: holder.id, username: holder.username, displayName: holder.displayName, unitId: holder.unitId, partyCode: 'HK', roles: ['officer'], isPlatformAdmin: false, locale: null, mustChangePassword: true, via: 'session', sessionId: null }, name: 'script' });
+    expect((await t.app.inject({ url: '/api/v1/directory', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(403);
+    const loggedOut = await logInAs(t.app, 'edb-given-password', 'given by the admin');
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: loggedOut } })).statusCode).toBe(204);
+    expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie: loggedOut } })).statusCode).toBe(401);
     const same = await t.app.inject({ method: 'POST', url: '/api/v1/me/password', headers: { cookie }, payload: { currentPassword: 'given by the admin', newPassword: 'given by the admin' } });
     expect(same.json().error.fields).toMatchObject([{ field: 'newPassword', code: 'same_password' }]);
     const changed = await t.app.inject({ method: 'POST', url: '/api/v1/me/password', headers: { cookie }, payload: { currentPassword: 'given by the admin', newPassword: 'chosen by the holder' } });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, buildUser, engines, logInAs, startTestApp, unitId, type TestApp } from '../../../test/support/harness.ts';
+import { count } from 'drizzle-orm';
+import { auditChain } from '../db/schema.ts';
 import { regionDay } from '../platform/clock.ts';
 
 type Entry = { id: number; action: string; actor: string; entityType: string; entityId: string; unitId: string | null; hash: string | null };
@@ -46,7 +48,8 @@ describe.each(engines)('the audit trail read through the API on %s', (engine) =>
   it("shows one record's history, newest first, chained", async () => {
     const history = await read(hkAdmin, `entityType=user&entityId=${createdId}`);
     expect(history.map((e) => e.action)).toEqual(['user.logged_in', 'user.updated', 'user.created']);
-    expect(history.every((e) => e.hash !== null)).toBe(true);
+    // Chained once every older transaction on the server has ended (another test's may still run).
+    await expect.poll(async () => (await read(hkAdmin, `entityType=user&entityId=${createdId}`)).every((e) => e.hash !== null), { timeout: 10_000 }).toBe(true);
   });
 
   it('shows only one action, or what one user did', async () => {
@@ -62,6 +65,8 @@ describe.each(engines)('the audit trail read through the API on %s', (engine) =>
     expect((await read(hkAdmin, `entityId=${createdId}&from=${today}&to=${today}`)).length).toBe(3);
     const tomorrow = regionDay(new Date(t.clock.now().getTime() + 86_400_000));
     expect(await read(hkAdmin, `entityId=${createdId}&from=${tomorrow}`)).toEqual([]);
+    const yesterday = regionDay(new Date(t.clock.now().getTime() - 86_400_000));
+    expect(await read(hkAdmin, `entityId=${createdId}&to=${yesterday}`)).toEqual([]);
   });
 
   it("keeps a unit administrator to their own unit's entries, whatever unit is asked for", async () => {
@@ -85,8 +90,9 @@ describe.each(engines)('the audit trail read through the API on %s', (engine) =>
   it('recomputes the whole chain for the platform administrator', async () => {
     const check = await t.app.inject({ url: '/api/v1/audit/verification', headers: { cookie: platform } });
     expect(check.statusCode).toBe(200);
-    const all = await read(platform, 'limit=200');
-    expect(check.json()).toMatchObject({ ok: true, entries: expect.any(Number) });
-    expect(check.json().entries).toBeGreaterThanOrEqual(all.filter((e) => e.hash).length);
+    const [{ links }] = await t.ctx.db.select({ links: count() }).from(auditChain);
+    // Every link there is was recomputed (nothing in this file writes meanwhile).
+    expect(check.json()).toEqual({ ok: true, entries: Number(links), unsealed: expect.any(Number) });
+    expect(Number(links)).toBeGreaterThan(0);
   });
 });

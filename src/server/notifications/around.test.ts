@@ -123,13 +123,28 @@ describe.each(engines)('around a notification on %s', (engine) => {
     const boundary = '----liaison';
     const multipart = (filename: string, type: string, content: string) =>
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n${content}\r\n--${boundary}--\r\n`;
-    const upload = (payload: string, cookie = gdOfficer) =>
-      t.app.inject({ method: 'POST', url: `/api/v1/notifications/${sent.id}/attachments`, headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+    const upload = (payload: string, cookie = gdOfficer, key?: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/notifications/${sent.id}/attachments`,
+        headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}`, ...(key ? { 'idempotency-key': key } : {}) },
+        payload,
+      });
     const ok = await upload(multipart('檢測報告.csv', 'text/csv', 'agent,result\nmalachite green,4.2\n'));
     expect(ok.statusCode, ok.body).toBe(201);
     const refused = await upload(multipart('run.exe', 'application/x-msdownload', 'MZ'));
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.fields).toMatchObject([{ field: 'file', code: 'file_type', message: expect.stringContaining('PDF') }]);
+    // Sent again with its key (an answer lost): attached once; the same key with another file is refused.
+    const photo = multipart('現場照片.txt', 'text/plain', 'photo of the cold store');
+    const first = await upload(photo, gdOfficer, 'attach-key-0001');
+    const retried = await upload(photo, gdOfficer, 'attach-key-0001');
+    expect(first.statusCode).toBe(201);
+    expect(retried.json().id).toBe(first.json().id);
+    expect(retried.headers['idempotent-replayed']).toBe('true');
+    expect((await upload(multipart('現場照片.txt', 'text/plain', 'another photo'), gdOfficer, 'attach-key-0001')).statusCode).toBe(409);
+    const listed = (await t.app.inject({ url: `/api/v1/notifications/${sent.id}`, headers: { cookie: gdOfficer } })).json().attachments;
+    expect(listed.filter((a: { filename: string }) => a.filename === '現場照片.txt')).toHaveLength(1);
     const empty = await upload(multipart('空白.txt', 'text/plain', ''));
     expect(empty.json().error.fields).toMatchObject([{ field: 'file', code: 'empty_file' }]);
     const back = await t.app.inject({ url: `/api/v1/notifications/${sent.id}/attachments/${ok.json().id}`, headers: { cookie: hkOfficer } });

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { createHash } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import type { Context } from '../platform/context.ts';
@@ -112,17 +113,24 @@ export const notificationRoutes =
 
     app.post(
       '/notifications/:id/attachments',
-      { schema: { tags, summary: 'Attach a lab report or photo (multipart field "file"; PDF, PNG, JPEG, CSV, text, XLSX, DOCX; at most 10 MB)', params: idParams, consumes: ['multipart/form-data'], response: { 201: createdSchema, ...errorResponses(400, 401, 403, 404, 413) } } },
+      { schema: { tags, summary: 'Attach a lab report or photo (multipart field "file"; PDF, PNG, JPEG, CSV, text, XLSX, DOCX; at most 10 MB)', params: idParams, headers: idempotencyHeader, consumes: ['multipart/form-data'], response: { 201: createdSchema, ...errorResponses(400, 401, 403, 404, 409, 413) } } },
       async (request, reply) => {
-        const viewer = requireViewer(request);
+        requireViewer(request);
         if (!request.isMultipart()) throw new AppError('request.unsupported_media_type');
         const file = await request.file();
         if (!file) throw new AppError('validation.failed', { fields: [{ field: 'file', code: 'required' }] });
         const content = await file.toBuffer().catch((error: { code?: string }) => {
           throw error.code === 'FST_REQ_FILE_TOO_LARGE' ? new AppError('request.too_large') : error;
         });
-        const id = await addAttachment(ctx, { viewer, id: request.params.id, filename: file.filename, contentType: file.mimetype, content });
-        return reply.status(201).send({ id });
+        const upload = { filename: file.filename, contentType: file.mimetype, content };
+        const sha256 = createHash('sha256').update(content).digest('hex');
+        return idempotent(
+          ctx,
+          request,
+          reply,
+          async (c) => ({ status: 201, body: { id: await addAttachment(c, { viewer: requireViewer(request), id: request.params.id, ...upload }) } }),
+          { filename: file.filename, contentType: file.mimetype, sha256 },
+        );
       },
     );
 

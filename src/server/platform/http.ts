@@ -13,8 +13,8 @@ declare module 'fastify' {
   }
 }
 
-/** What a user whose password an administrator set may do before choosing their own: see who they are, change it, leave. */
-const allowedBeforePasswordChange = new Set(['GET /api/v1/me', 'PATCH /api/v1/me', 'POST /api/v1/me/password', 'POST /api/v1/auth/logout']);
+/** What a user whose password an administrator set may do before choosing their own: see who they are, change it, leave (or log in afresh). */
+const allowedBeforePasswordChange = new Set(['POST /api/v1/auth/login', 'GET /api/v1/me', 'PATCH /api/v1/me', 'POST /api/v1/me/password', 'POST /api/v1/auth/logout']);
 
 /** Resolves who is calling (session cookie or Bearer token) and in which language to answer. */
 export function installAuthentication(app: FastifyInstance, ctx: Context) {

@@ -14,9 +14,10 @@ export type Answer = { status: number; body: unknown };
  * Runs a POST handler at most once per Idempotency-Key (per user). The key, the change and the
  * stored answer commit in one transaction, so a retry after a crash either finds the answer or
  * finds nothing done; a retry of a finished request gets the first answer again. The handler
- * gets a context whose database is that transaction.
+ * gets a context whose database is that transaction. A request whose body is not JSON (a file
+ * upload) names what identifies it in `sent` (e.g. the file's name, type and SHA-256).
  */
-export async function idempotent(ctx: Context, request: FastifyRequest, reply: FastifyReply, handler: (ctx: Context) => Promise<Answer>) {
+export async function idempotent(ctx: Context, request: FastifyRequest, reply: FastifyReply, handler: (ctx: Context) => Promise<Answer>, sent: unknown = request.body) {
   const key = request.headers['idempotency-key'];
   if (key === undefined) {
     const answer = await handler(ctx);
@@ -30,7 +31,7 @@ export async function idempotent(ctx: Context, request: FastifyRequest, reply: F
   // A retry is the same request by the same person in the same place: a key sent again with
   // another body, or after the user moved unit or lost a role, is not answered from the first.
   const fingerprint = createHash('sha256')
-    .update(canonicalJson({ unitId: viewer.unitId, roles: [...viewer.roles].sort(), body: request.body ?? null }))
+    .update(canonicalJson({ unitId: viewer.unitId, roles: [...viewer.roles].sort(), body: sent ?? null }))
     .digest('hex');
   const answer = await ctx.db.transaction(async (tx) => {
     const inserted = await tx

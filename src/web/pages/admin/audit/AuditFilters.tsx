@@ -25,8 +25,7 @@ export function AuditFilters({ params }: { params: ReturnType<typeof useAuditPar
       aria-label={t('admin.auditFilters')}
       onSubmit={(e) => {
         e.preventDefault();
-        setFilter('actor', actor.trim() || null);
-        setFilter('entityId', entityId.trim() || null);
+        params.setFilters({ actor: actor.trim() || null, entityId: entityId.trim() || null });
       }}
     >
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" verticalSpacing="xs">

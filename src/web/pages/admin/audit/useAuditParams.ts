@@ -23,6 +23,8 @@ export function useAuditParams() {
   return {
     filters,
     setFilter: (key: AuditFilterKey, value: string | null) => update({ [key]: value }),
+    /** Several at once: each setFilter replaces the address from the same render, so two in a row keep only the last. */
+    setFilters: (change: Partial<Record<AuditFilterKey, string | null>>) => update(change),
     /** Shows one record's history: every entry about it, whoever made it. */
     showRecord: (entityType: string, entityId: string) => update({ ...Object.fromEntries(auditFilterKeys.map((k) => [k, null])), entityType, entityId }),
     clearFilters: () => update(Object.fromEntries(auditFilterKeys.map((k) => [k, null]))),

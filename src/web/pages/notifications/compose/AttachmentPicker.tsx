@@ -47,7 +47,7 @@ export function AttachmentPicker({ form, draftId, attached }: Props) {
                 <Text span size="xs" c="dimmed">
                   {`${fileSize(pending.file.size)} · ${t('notifications.attachments.onSave')}`}
                 </Text>
-                <ActionIcon variant="subtle" color="gray" size="sm" aria-label={t('notifications.attachments.remove', { name: pending.file.name })} onClick={() => form.removeFile(pending)}>
+                <ActionIcon disabled={form.save.isPending} variant="subtle" color="gray" size="sm" aria-label={t('notifications.attachments.remove', { name: pending.file.name })} onClick={() => form.removeFile(pending)}>
                   ×
                 </ActionIcon>
               </Group>
@@ -67,6 +67,7 @@ export function AttachmentPicker({ form, draftId, attached }: Props) {
       )}
       <Group>
         <FileButton
+          disabled={form.save.isPending}
           multiple
           accept={attachmentAccept}
           onChange={(chosen) => {

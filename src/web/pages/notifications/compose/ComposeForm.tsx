@@ -63,13 +63,13 @@ export function ComposeForm({ initial, id, heading, saved, returnComment, attach
           )}
           <ErrorNotice error={form.save.error} />
         </div>
-        <ChoiceFields form={form} fieldError={fieldError} recipientFixed={!!id} />
+        <ChoiceFields form={form} fieldError={fieldError} recipientFixed={!!form.draftId} />
         <Divider />
         <TextFields form={form} fieldError={fieldError} />
         <Divider />
         <RecordRows form={form} fieldError={fieldError} />
         <Divider />
-        <AttachmentPicker form={form} draftId={id} attached={attached} />
+        <AttachmentPicker form={form} draftId={form.draftId} attached={attached} />
         <Group>
           <Button type="submit" loading={pending === true} disabled={pending === false}>
             {t('notifications.compose.submit')}
@@ -77,7 +77,7 @@ export function ComposeForm({ initial, id, heading, saved, returnComment, attach
           <Button variant="default" onClick={form.saveDraft} loading={pending === false} disabled={pending === true}>
             {t('notifications.compose.saveDraft')}
           </Button>
-          <Button component={Link} to={id ? `/notifications/${id}` : '/notifications?box=drafts'} variant="subtle">
+          <Button component={Link} to={form.draftId ? `/notifications/${form.draftId}` : '/notifications?box=drafts'} variant="subtle">
             {t('common.cancel')}
           </Button>
         </Group>

@@ -21,6 +21,8 @@ export function useComposeForm(initial: ComposeValues, existingId: string | null
   const form = useFormState<ComposeValues>(initial);
   const [attempts, setAttempts] = useState(0);
   const id = useRef(existingId);
+  // Once the first save has made the draft, its recipient is fixed, even if that save then stopped at a refused file.
+  const [draftId, setDraftId] = useState(existingId);
   const createKey = useIdempotencyKey();
   const submitKey = useIdempotencyKey();
   const client = useQueryClient();
@@ -57,6 +59,7 @@ export function useComposeForm(initial: ComposeValues, existingId: string | null
         detail = await notificationsApi.create(createInput(values), createKey.current());
         createKey.done();
         id.current = detail.id;
+        setDraftId(detail.id);
       }
       const attached = await attachChosen(detail.id);
       if (attached && !submit) detail = await notificationsApi.get(detail.id);
@@ -88,6 +91,8 @@ export function useComposeForm(initial: ComposeValues, existingId: string | null
     attempted: attempts > 0,
     /** Counts the tries to submit, so that each blocked try can bring the reader to what is missing. */
     attempts,
+    /** The draft once saved (null before its first save). */
+    draftId,
     /** Files chosen, not attached yet. */
     files,
     justAttached,
