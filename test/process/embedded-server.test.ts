@@ -30,7 +30,10 @@ describe('the server on the embedded database', () => {
       body: JSON.stringify({ username: 'hk-fhb-approver', password: 'demo-password-1' }),
     });
     expect(login.status).toBe(200);
-    expect((await login.json()).user.roles).toEqual(['approver']);
+    // Named as colleagues write it: Hong Kong in Traditional, Guangdong in Simplified.
+    expect((await login.json()).user).toMatchObject({ roles: ['approver'], displayName: '食物及衞生局批核人員', title: '批核人員 Approving Officer' });
+    const gd = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'gd-fsco-officer', password: 'demo-password-1' }) });
+    expect((await gd.json()).user.displayName).toMatch(/^广东省.*联络员$/);
     const admin = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'hk-fhb-admin', password: 'demo-password-1' }) });
     expect((await admin.json()).user.roles).toEqual(['unit_admin']);
     const openapi = await (await fetch(`${base}/api/openapi.json`)).json();

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Context } from '../platform/context.ts';
-import { units, users } from '../db/schema.ts';
+import { units, users, type LocalizedText } from '../db/schema.ts';
 import { recordAudit, systemActor } from '../audit/record-audit.ts';
 import { hashPassword, randomPassword } from './secrets.ts';
 
@@ -30,7 +30,19 @@ export async function ensureAdmin(ctx: Context): Promise<{ created: boolean; pas
 export const demoUsernames = (unitCode: string) => ({ officer: `${unitCode}-officer`, approver: `${unitCode}-approver`, admin: `${unitCode}-admin` });
 
 const demoRoles = { officer: ['officer'], approver: ['approver'], admin: ['unit_admin'] } as const;
-const demoNames = { officer: ['Officer', 'Liaison Officer'], approver: ['Approver', 'Approving Officer'], admin: ['Administrator', 'Unit Administrator'] } as const;
+/**
+ * Demo people are named as their colleagues would write it: in the Mainland's Simplified, in Hong
+ * Kong's and Macao's Traditional, with the English after it for English readers.
+ */
+const demoNames = {
+  officer: { 'zh-Hant': '聯絡主任', 'zh-Hans': '联络员', en: 'Liaison Officer' },
+  approver: { 'zh-Hant': '批核人員', 'zh-Hans': '审批人员', en: 'Approving Officer' },
+  admin: { 'zh-Hant': '單位管理員', 'zh-Hans': '单位管理员', en: 'Unit Administrator' },
+} as const;
+const demoName = (unit: { partyCode: string; name: LocalizedText }, role: keyof typeof demoNames) => {
+  const script = unit.partyCode === 'GD' ? 'zh-Hans' : 'zh-Hant';
+  return { displayName: `${unit.name[script]}${demoNames[role][script]}`, title: `${demoNames[role][script]} ${demoNames[role].en}` };
+};
 
 /** With LIAISON_DEMO=1, an officer, an approver and a unit administrator per unit, all with LIAISON_DEMO_PASSWORD. */
 export async function ensureDemoUsers(ctx: Context): Promise<number> {
@@ -47,8 +59,7 @@ export async function ensureDemoUsers(ctx: Context): Promise<number> {
           .insert(users)
           .values({
             username: names[role],
-            displayName: `${unit.name.en} ${demoNames[role][0]}`,
-            title: demoNames[role][1],
+            ...demoName(unit, role),
             unitId: unit.id,
             roles: [...demoRoles[role]],
             passwordHash,
