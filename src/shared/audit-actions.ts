@@ -10,6 +10,7 @@ export const notificationSteps = [
   'drafted',
   'edited',
   'attached',
+  'detached',
   'submitted',
   'returned',
   'sent',

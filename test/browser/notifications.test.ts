@@ -81,20 +81,23 @@ describe('a food-safety notification from Hong Kong to Guangdong', () => {
     await scope.fill('一批由廣東省供港的冷凍蝦仁，在邊境抽驗中驗出孔雀石綠。');
     expect(await invalid(scope)).toBe(false);
 
-    // Files are attached while drafting. One of a type not taken stops the submission, its reason beside it;
-    // the draft and the lab report are kept.
+    // Files are attached while drafting. One of a type not taken is refused when picked; one whose
+    // content belies its type stops the submission, its reason beside it; the draft and the lab report are kept.
     await hk.locator('main input[type=file]').setInputFiles([
       { name: '化驗報告.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') },
       { name: 'macro.bin', mimeType: 'application/octet-stream', buffer: Buffer.from([1, 2, 3]) },
+      { name: 'fake.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a PDF at all') },
     ]);
-    await hk.getByRole('button', { name: '提交批核' }).click();
     const attachments = hk.locator('section', { has: hk.getByRole('heading', { name: '附件', level: 2 }) });
-    await attachments.getByRole('listitem').filter({ hasText: 'macro.bin' }).getByRole('alert').waitFor();
+    expect(await attachments.getByRole('alert').innerText()).toContain('未加入：macro.bin');
+    await hk.getByRole('button', { name: '提交批核' }).click();
+    expect(await attachments.getByRole('listitem').filter({ hasText: 'fake.pdf' }).getByRole('alert').innerText()).toContain('內容與其檔案類型不符');
+    expect(await hk.locator('main').getByRole('alert').first().innerText()).toContain('草稿已儲存');
     expect(await attachments.getByRole('listitem').filter({ hasText: '化驗報告.pdf' }).innerText()).not.toContain('儲存時上載');
     expect(new URL(hk.url()).pathname).toBe('/notifications/new');
     // The draft exists now: its recipient is fixed, as on a saved draft.
     expect(await hk.getByRole('textbox', { name: /^接收單位/ }).or(hk.getByRole('combobox', { name: /^接收單位/ })).isDisabled()).toBe(true);
-    await hk.getByRole('button', { name: '移除 macro.bin' }).click();
+    await hk.getByRole('button', { name: '移除 fake.pdf' }).click();
     await hk.getByRole('button', { name: '提交批核' }).click();
     await hk.waitForURL(/\/notifications\/[0-9a-f-]{36}$/);
     const url = new URL(hk.url()).pathname;

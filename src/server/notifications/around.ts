@@ -114,10 +114,34 @@ export function presentExpertConsultation(c: typeof expertConsultations.$inferSe
 export const attachmentTypes = ['application/pdf', 'image/png', 'image/jpeg', 'text/csv', 'text/plain', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'];
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
+/**
+ * Whether the file's first bytes agree with its declared type: a text file named .pdf, or a
+ * program renamed .jpg, is refused. Text may be in any encoding (Big5, GBK, UTF-8), but holds
+ * no NUL byte.
+ */
+function contentMatchesType(type: string, content: Buffer): boolean {
+  const startsWith = (...bytes: number[]) => bytes.every((b, i) => content[i] === b);
+  switch (type) {
+    case 'application/pdf':
+      return content.subarray(0, 5).toString('latin1') === '%PDF-';
+    case 'image/png':
+      return startsWith(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
+    case 'image/jpeg':
+      return startsWith(0xff, 0xd8, 0xff);
+    case 'text/csv':
+    case 'text/plain':
+      return !content.subarray(0, 64 * 1024).includes(0);
+    default:
+      // XLSX and DOCX are ZIP archives.
+      return startsWith(0x50, 0x4b, 0x03, 0x04);
+  }
+}
+
 export async function addAttachment(ctx: Context, options: { viewer: Viewer; id: string; filename: string; contentType: string; content: Buffer }) {
   const { viewer, id } = options;
   if (!attachmentTypes.includes(options.contentType)) throw new AppError('validation.failed', { fields: [{ field: 'file', code: 'file_type' }] });
   if (options.content.length === 0) throw new AppError('validation.failed', { fields: [{ field: 'file', code: 'empty_file' }] });
+  if (!contentMatchesType(options.contentType, options.content)) throw new AppError('validation.failed', { fields: [{ field: 'file', code: 'file_content' }] });
   return ctx.db.transaction(async (tx) => {
     // Locked, as an edit locks it: a submit cannot slip in, nor an editor be lost from editor_ids.
     const n = await readableNotification(tx, viewer, id, { forUpdate: true });
@@ -133,6 +157,25 @@ export async function addAttachment(ctx: Context, options: { viewer: Viewer; id:
       .returning({ id: attachments.id });
     await recordStep(tx, ctx, { notification: n, viewer, kind: 'attached', comment: options.filename, data: { attachmentId: row.id, sha256, size: options.content.length } });
     return row.id;
+  });
+}
+
+/**
+ * Takes a file off a draft (one the approver asked to remove, or attached by mistake): only
+ * before it is sent, by those who may edit it, who thereby become one of its writers.
+ */
+export async function removeAttachment(ctx: Context, options: { viewer: Viewer; id: string; attachmentId: string }) {
+  const { viewer, id } = options;
+  await ctx.db.transaction(async (tx) => {
+    const n = await readableNotification(tx, viewer, id, { forUpdate: true });
+    allow(notificationPolicy.edit(viewer, n), 'may not remove files from this notification');
+    const [removed] = await tx
+      .delete(attachments)
+      .where(and(eq(attachments.id, options.attachmentId), eq(attachments.notificationId, id)))
+      .returning({ filename: attachments.filename, sha256: attachments.sha256, size: attachments.size });
+    if (!removed) throw notFound('attachment');
+    await tx.update(notifications).set({ editorIds: withEditor(n.editorIds, viewer) }).where(eq(notifications.id, id));
+    await recordStep(tx, ctx, { notification: n, viewer, kind: 'detached', comment: removed.filename, data: { attachmentId: options.attachmentId, sha256: removed.sha256, size: removed.size } });
   });
 }
 

@@ -7,7 +7,7 @@ import { AppError } from '../platform/errors.ts';
 import { requireViewer } from '../platform/http.ts';
 import { idempotent } from '../platform/idempotency.ts';
 import { errorResponses } from '../platform/openapi.ts';
-import { MAX_ATTACHMENT_BYTES, addAttachment, createDistributionList, getAttachment, listDistributionLists, recordDissemination, recordExpertAdvice, requestExpertAdvice, routeToCustoms } from './around.ts';
+import { MAX_ATTACHMENT_BYTES, addAttachment, removeAttachment, createDistributionList, getAttachment, listDistributionLists, recordDissemination, recordExpertAdvice, requestExpertAdvice, routeToCustoms } from './around.ts';
 import { draftNotification, editNotification } from './drafts.ts';
 import { addFollowUp } from './follow-ups.ts';
 import { getNotification, listNotifications, notificationSummary } from './inbox.ts';
@@ -140,6 +140,15 @@ export const notificationRoutes =
       async (request, reply) => {
         const file = await getAttachment(ctx, { viewer: requireViewer(request), id: request.params.id, attachmentId: request.params.subId });
         return reply.type(file.contentType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`).header('x-content-type-options', 'nosniff').send(file.content);
+      },
+    );
+
+    app.delete(
+      '/notifications/:id/attachments/:subId',
+      { schema: { tags, summary: 'Remove an attachment from a draft (before it is submitted)', params: subParams, response: { 204: z.null(), ...errorResponses(400, 401, 403, 404, 409) } } },
+      async (request, reply) => {
+        await removeAttachment(ctx, { viewer: requireViewer(request), id: request.params.id, attachmentId: request.params.subId });
+        return reply.status(204).send(null);
       },
     );
 

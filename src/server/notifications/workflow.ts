@@ -5,7 +5,7 @@ import type { Context, Viewer } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { tellUnit } from '../mail/outbox.ts';
 import { notificationPolicy } from './policy.ts';
-import { agreementAbbreviation, allow, indexNotification, readableNotification, referenceCounter, recordStep, requireStatus, type NotificationRow } from './records.ts';
+import { agreementAbbreviation, allow, indexNotification, readableNotification, referenceCounter, recordStep, requireStatus, withEditor, type NotificationRow } from './records.ts';
 import type { NotificationStep } from '../../shared/audit-actions.ts';
 
 /** Clause 1: a notification states the scope, the control measures and the matters needing attention. */
@@ -54,10 +54,12 @@ export const submitNotification = (ctx: Context, options: { viewer: Viewer; id: 
     check: notificationPolicy.submit(options.viewer, n),
     from: ['draft', 'returned'],
     before: requireContents,
-    set: { status: 'submitted', submittedAt: now, returnComment: null },
+    // Whoever submits vouches for the content as its authors do: an approver who submits a
+    // colleague's draft may not then approve it alone.
+    set: { status: 'submitted', submittedAt: now, returnComment: null, editorIds: withEditor(n.editorIds, options.viewer) },
     kind: 'submitted',
-    // Approvers who wrote some of it may not approve it: they are not asked to.
-    tell: [{ unitId: n.senderUnitId, what: 'submitted', roles: ['approver'], except: n.editorIds }],
+    // Approvers who wrote or submitted it may not approve it: they are not asked to.
+    tell: [{ unitId: n.senderUnitId, what: 'submitted', roles: ['approver'], except: withEditor(n.editorIds, options.viewer) }],
   }));
 
 /** The approver returns a draft to its author with comments. */

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { ActionIcon, Anchor, FileButton, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { RemoveAttachment } from '../components/RemoveAttachment.tsx';
 import { notificationsApi } from '../lib/api.ts';
-import { attachmentAccept, fileSize, maxAttachmentBytes } from '../lib/attachments.ts';
+import { attachmentAccept, fileSize, refusalOf } from '../lib/attachments.ts';
 import type { NotificationDetail } from '../lib/types.ts';
 import type { ComposeForm } from './useComposeForm.ts';
 
@@ -14,7 +15,7 @@ type Props = { form: ComposeForm; draftId: string | null; attached: Notification
  */
 export function AttachmentPicker({ form, draftId, attached }: Props) {
   const { t } = useTranslation();
-  const [tooLarge, setTooLarge] = useState<string[]>([]);
+  const [refused, setRefused] = useState<{ name: string; why: 'tooLarge' | 'fileType' }[]>([]);
   const shown = [...attached, ...form.justAttached.filter((a) => !attached.some((b) => b.id === a.id))];
   return (
     <Stack component="section" aria-labelledby="compose-attachments-heading" gap="xs">
@@ -36,6 +37,7 @@ export function AttachmentPicker({ form, draftId, attached }: Props) {
                 a.filename
               )}
               <Text span size="xs" c="dimmed">{` · ${fileSize(a.size)}`}</Text>
+              {draftId && <RemoveAttachment notificationId={draftId} attachment={a} onRemoved={() => form.forgetAttached(a.id)} />}
             </List.Item>
           ))}
           {form.files.map((pending) => (
@@ -60,10 +62,17 @@ export function AttachmentPicker({ form, draftId, attached }: Props) {
           ))}
         </List>
       )}
-      {tooLarge.length > 0 && (
-        <Text size="sm" c="red" role="alert">
-          {t('notifications.attachments.tooLarge', { names: tooLarge.join(t('common.listSeparator')) })}
-        </Text>
+      {refused.length > 0 && (
+        <Stack gap={2} role="alert">
+          {(['tooLarge', 'fileType'] as const).map(
+            (why) =>
+              refused.some((r) => r.why === why) && (
+                <Text key={why} size="sm" c="red">
+                  {t(`notifications.attachments.${why}`, { names: refused.filter((r) => r.why === why).map((r) => r.name).join(t('common.listSeparator')) })}
+                </Text>
+              ),
+          )}
+        </Stack>
       )}
       <Group>
         <FileButton
@@ -71,8 +80,8 @@ export function AttachmentPicker({ form, draftId, attached }: Props) {
           multiple
           accept={attachmentAccept}
           onChange={(chosen) => {
-            setTooLarge(chosen.filter((f) => f.size > maxAttachmentBytes).map((f) => f.name));
-            form.chooseFiles(chosen.filter((f) => f.size <= maxAttachmentBytes));
+            setRefused(chosen.flatMap((f) => (refusalOf(f) ? [{ name: f.name, why: refusalOf(f)! }] : [])));
+            form.chooseFiles(chosen.filter((f) => !refusalOf(f)));
           }}
         >
           {(props) => (

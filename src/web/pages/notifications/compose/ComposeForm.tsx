@@ -10,7 +10,7 @@ import { AttachmentPicker } from './AttachmentPicker.tsx';
 import { ChoiceFields } from './ChoiceFields.tsx';
 import { RecordRows } from './RecordRows.tsx';
 import { TextFields } from './TextFields.tsx';
-import { useComposeForm } from './useComposeForm.ts';
+import { DraftSavedFileRefused, useComposeForm } from './useComposeForm.ts';
 import type { ComposeValues } from './values.ts';
 
 /** The label of each required choice (the recipient's is "recipient"). */
@@ -61,7 +61,13 @@ export function ComposeForm({ initial, id, heading, saved, returnComment, attach
               )}
             </Alert>
           )}
-          <ErrorNotice error={form.save.error} />
+          {form.save.error instanceof DraftSavedFileRefused ? (
+            <Alert color="orange" role="alert">
+              {t('notifications.attachments.savedButRefused')}
+            </Alert>
+          ) : (
+            <ErrorNotice error={form.save.error} />
+          )}
         </div>
         <ChoiceFields form={form} fieldError={fieldError} recipientFixed={!!form.draftId} />
         <Divider />

@@ -8,6 +8,9 @@ import { newIdempotencyKey, useIdempotencyKey } from '../lib/idempotency.ts';
 import type { NotificationDetail } from '../lib/types.ts';
 import { createInput, missingChoicesOf, missingContents, updateInput, type ComposeValues } from './values.ts';
 
+/** A save that made or changed the draft, then stopped at a file the server refused. */
+export class DraftSavedFileRefused extends Error {}
+
 /** A file chosen in the form, attached when the draft is next saved; its key makes a retried upload attach it once. */
 export type PendingFile = { file: File; key: string; error?: string };
 
@@ -44,7 +47,7 @@ export function useComposeForm(initial: ComposeValues, existingId: string | null
       } catch (error) {
         const reason = error instanceof ApiError ? (error.fields.find((f) => f.field === 'file')?.message ?? error.message) : String(error);
         setFiles((current) => current.map((f) => (f === pending ? { ...f, error: reason } : f)));
-        throw error;
+        throw error instanceof ApiError && error.status < 500 ? new DraftSavedFileRefused(reason) : error;
       }
     }
     return chosen.length;
@@ -98,6 +101,8 @@ export function useComposeForm(initial: ComposeValues, existingId: string | null
     justAttached,
     chooseFiles: (chosen: File[]) => setFiles((current) => [...current, ...chosen.map((file) => ({ file, key: newIdempotencyKey() }))]),
     removeFile: (pending: PendingFile) => setFiles((current) => current.filter((f) => f !== pending)),
+    /** A file attached by an earlier save and then removed from the draft. */
+    forgetAttached: (attachmentId: string) => setJustAttached((current) => current.filter((a) => a.id !== attachmentId)),
     saveDraft: () => save.mutate({ values: form.values, submit: false }),
     submit: () => {
       setAttempts((n) => n + 1);

@@ -6,6 +6,7 @@ import { formatDate, useLocale } from '../../../lib/localized.ts';
 import { fieldErrors } from '../../../lib/forms.ts';
 import { ErrorNotice } from '../../../components/status.tsx';
 import { notificationsApi } from '../lib/api.ts';
+import { RemoveAttachment } from '../components/RemoveAttachment.tsx';
 import { attachmentAccept as accept, fileSize as size } from '../lib/attachments.ts';
 import { useIdempotentMutation } from '../lib/idempotency.ts';
 import type { NotificationDetail } from '../lib/types.ts';
@@ -40,6 +41,7 @@ export function Attachments({ n }: { n: NotificationDetail }) {
               <Text span size="xs" c="dimmed">
                 {` · ${size(a.size)} · ${a.uploadedBy} · ${formatDate(a.uploadedAt, locale)}`}
               </Text>
+              {n.can.edit && <RemoveAttachment notificationId={n.id} attachment={a} />}
             </List.Item>
           ))}
         </List>

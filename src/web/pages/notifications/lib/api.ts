@@ -41,5 +41,6 @@ export const notificationsApi = {
     form.append('file', file);
     return request<{ id: string }>('POST', `${base(id)}/attachments`, { form, idempotencyKey: key });
   },
+  removeAttachment: (id: string, attachmentId: string) => request<null>('DELETE', `${base(id)}/attachments/${encodeURIComponent(attachmentId)}`),
   attachmentUrl: (id: string, attachmentId: string) => `/api/v1${base(id)}/attachments/${encodeURIComponent(attachmentId)}`,
 };

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUser, engines, logInAs, startTestApp, unitId, type TestApp } from '../../../test/support/harness.ts';
+import { call, draftBody } from '../../../test/support/notifications.ts';
+
+/** What officers hit in a walkthrough of the running app (November 2026), each as they met it. */
+describe.each(engines)('drafts and their files, as found in a walkthrough, on %s', (engine) => {
+  let t: TestApp;
+  let fsco: string;
+  let hk: string;
+  let hkApprover: string;
+  let hkApprover2: string;
+  let gd: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ engine });
+    fsco = await unitId(t.ctx, 'gd-fsco');
+    hk = await logInAs(t.app, (await buildUser(t.ctx, { unit: 'hk-fhb', roles: ['officer'] })).username);
+    hkApprover = await logInAs(t.app, (await buildUser(t.ctx, { unit: 'hk-fhb', roles: ['approver'] })).username);
+    hkApprover2 = await logInAs(t.app, (await buildUser(t.ctx, { unit: 'hk-fhb', roles: ['approver'] })).username);
+    gd = await logInAs(t.app, (await buildUser(t.ctx, { unit: 'gd-fsco', roles: ['officer'] })).username);
+  });
+  afterAll(() => t?.close());
+
+  const upload = (id: string, cookie: string, filename: string, type: string, content: string | Buffer) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/v1/notifications/${id}/attachments`,
+      headers: { cookie, 'content-type': 'multipart/form-data; boundary=b' },
+      payload: Buffer.concat([Buffer.from(`--b\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`), Buffer.from(content), Buffer.from('\r\n--b--\r\n')]),
+    });
+  const remove = (id: string, cookie: string, attachmentId: string) => t.app.inject({ method: 'DELETE', url: `/api/v1/notifications/${id}/attachments/${attachmentId}`, headers: { cookie } });
+
+  it('refuses a file whose content belies its type: a text file named .pdf, a program named .png', async () => {
+    const n = (await call(t.app, hk, 'POST', '/notifications', draftBody(fsco))).json();
+    for (const [name, type, content] of [
+      ['fake.pdf', 'application/pdf', 'just some text'],
+      ['photo.png', 'image/png', 'MZ\u0090\u0000'],
+      ['table.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'a,b,c'],
+      ['notes.txt', 'text/plain', Buffer.from([0x4d, 0x5a, 0x00, 0x01])],
+    ] as const) {
+      const refused = await upload(n.id, hk, name, type, content);
+      expect(refused.statusCode, name).toBe(400);
+      expect(refused.json().error.fields, name).toMatchObject([{ field: 'file', code: 'file_content' }]);
+    }
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    expect((await upload(n.id, hk, 'photo.png', 'image/png', png)).statusCode).toBe(201);
+    // Text in Big5, as Excel on a Hong Kong desktop saves a CSV, is text.
+    expect((await upload(n.id, hk, '化驗.csv', 'text/csv', Buffer.from([0xa4, 0xc6, 0xc5, 0xe7, 0x2c, 0x34, 0x2e, 0x32]))).statusCode).toBe(201);
+    expect((await call(t.app, hk, 'GET', `/notifications/${n.id}`)).json().attachments).toHaveLength(2);
+  });
+
+  it("lets the drafting unit take a file off a draft the approver returned, not once it is submitted, and never the other side", async () => {
+    const n = (await call(t.app, hk, 'POST', '/notifications', draftBody(fsco))).json();
+    const wrong = (await upload(n.id, hk, 'unrelated.txt', 'text/plain', 'an unrelated memo')).json().id;
+    const kept = (await upload(n.id, hk, 'lab.txt', 'text/plain', 'malachite green 4.2')).json().id;
+    await call(t.app, hk, 'POST', `/notifications/${n.id}/submit`);
+    // While submitted, what the approver approves cannot change under them.
+    expect((await remove(n.id, hk, wrong)).statusCode).toBe(403);
+    await call(t.app, hkApprover, 'POST', `/notifications/${n.id}/return`, { comment: '請刪除無關附件 unrelated.txt' });
+    expect((await remove(n.id, gd, wrong)).statusCode).toBe(404);
+    expect((await remove(n.id, hk, wrong)).statusCode).toBe(204);
+    expect((await remove(n.id, hk, wrong)).statusCode).toBe(404);
+    const page = (await call(t.app, hk, 'GET', `/notifications/${n.id}`)).json();
+    expect(page.attachments.map((a: { id: string }) => a.id)).toEqual([kept]);
+    expect(page.timeline.at(-1)).toMatchObject({ kind: 'detached', comment: 'unrelated.txt' });
+  });
+
+  it("does not let an approver who submitted a colleague's draft approve it alone", async () => {
+    const n = (await call(t.app, hk, 'POST', '/notifications', draftBody(fsco))).json();
+    expect((await call(t.app, hkApprover, 'POST', `/notifications/${n.id}/submit`)).statusCode).toBe(200);
+    expect((await call(t.app, hkApprover, 'GET', `/notifications/${n.id}`)).json().can).toMatchObject({ approve: false, approveByAnother: true });
+    expect((await call(t.app, hkApprover, 'POST', `/notifications/${n.id}/approve`)).statusCode).toBe(403);
+    expect((await call(t.app, hkApprover2, 'POST', `/notifications/${n.id}/approve`)).json().status).toBe('sent');
+  });
+});
