@@ -9,9 +9,10 @@ const icons = { cleared: '✓', blocked: '✕', pending: '…', expired: '!' } a
 
 /**
  * Clause 4: before announcing to the media, the facts are verified with the other side. The
- * release is cleared once they confirmed or corrected them, blocked if they dispute them.
+ * release is cleared once they confirmed or corrected them, blocked if they dispute them. The
+ * side asked reads the same gate from where it stands: its answer is what the release waits for.
  */
-export function ReleaseGate({ v }: { v: Verification }) {
+export function ReleaseGate({ v, asked }: { v: Verification; asked: boolean }) {
   const { t } = useTranslation();
   const locale = useLocale();
   if (!v.releaseGate) return null;
@@ -23,10 +24,10 @@ export function ReleaseGate({ v }: { v: Verification }) {
       role="status"
       data-gate={gate}
       icon={<span aria-hidden="true" style={{ fontSize: 22, fontWeight: 700 }}>{icons[gate]}</span>}
-      title={<Text fz="xl" fw={700} c="inherit">{t(`notifications.verification.gate.${gate}`)}</Text>}
+      title={<Text fz="xl" fw={700} c="inherit">{t(`notifications.verification.${asked ? 'gateAsked' : 'gate'}.${gate}`)}</Text>}
       styles={{ root: { backgroundColor: `var(--mantine-color-${backgrounds[gate]})`, color: 'white' } }}
     >
-      <Text c="inherit">{t(`notifications.verification.gateHint.${gate}`)}</Text>
+      <Text c="inherit">{t(`notifications.verification.${asked ? 'gateAskedHint' : 'gateHint'}.${gate}`)}</Text>
       {v.plannedReleaseAt && (
         <Text c="inherit" size="sm" mt={4}>
           {t('notifications.verification.plannedRelease', { date: formatDate(v.plannedReleaseAt, locale) })}

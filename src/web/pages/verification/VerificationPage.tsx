@@ -60,7 +60,7 @@ function VerificationView({ v }: { v: Verification }) {
           {v.subject[script]}
         </Title>
       </div>
-      <ReleaseGate v={v} />
+      <ReleaseGate v={v} asked={asked} />
       <ScriptToggle value={script} onChange={setScript} authoritative={v.authoritativeScript as Script} />
       <section aria-labelledby="question-heading">
         <Title order={2} size="h3" id="question-heading" mb="xs">
