@@ -27,6 +27,8 @@ function fieldFromIssue(entry: ValidationEntry, input: unknown): FieldError {
   const missing =
     (entry.keyword === 'invalid_type' && /received undefined/.test(entry.message)) ||
     (entry.keyword === 'invalid_value' && (given === undefined || given === null || given === '')) ||
+    // A choice of a record (a unit, a notification) left empty.
+    (entry.keyword === 'invalid_format' && given === '' && entry.params.format === 'uuid') ||
     // An empty text where at least one character is needed reads better as "required".
     (entry.keyword === 'too_small' && entry.params.origin === 'string' && Number(entry.params.minimum) === 1);
   const code = missing ? 'required' : knownIssueCodes.includes(entry.keyword) ? entry.keyword : 'invalid';
@@ -105,10 +107,12 @@ function toAppError(error: unknown, request: FastifyRequest): AppError {
 }
 
 /**
- * A field is named as the form that asks for it names it: `fieldsIn.<resource>.<field>` (a
- * notification's title is its "Title", a user's title their "Post title"), else `fields.<field>`.
+ * A field is named as the form that asks for it names it: `fieldsIn.<resource>.<action>.<field>`
+ * for a step's own form (the approver's comment on /notifications/{id}/return is "Comments for
+ * the author"), else `fieldsIn.<resource>.<field>` (a notification's title is its "Title", a
+ * user's title their "Post title"), else `fields.<field>`.
  */
-export function presentError(error: AppError, locale: Locale, resource?: string): ErrorBody {
+export function presentError(error: AppError, locale: Locale, resource?: string, action?: string): ErrorBody {
   const t = serverT(locale);
   const what = error.options.params?.what;
   const params = { ...error.options.params, what: typeof what === 'string' ? t(`what.${what}`, { defaultValue: what }) : what };
@@ -117,7 +121,8 @@ export function presentError(error: AppError, locale: Locale, resource?: string)
     body.error.fields = error.options.fields.map((f) => {
       const leaf = f.field.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? f.field;
       const general = t(`fields.${leaf}`, { defaultValue: f.field });
-      const label = resource ? t(`fieldsIn.${resource}.${leaf}`, { defaultValue: general }) : general;
+      const ofResource = resource ? t(`fieldsIn.${resource}.${leaf}`, { defaultValue: general }) : general;
+      const label = resource && action ? t(`fieldsIn.${resource}.${action}.${leaf}`, { defaultValue: ofResource }) : ofResource;
       return { field: f.field, code: f.code, message: t(`validation.${f.code}`, { ...f.params, field: label }) };
     });
   }
@@ -132,7 +137,10 @@ export function installErrorHandling(app: FastifyInstance, deps: { db: Db; clock
   const reply = async (request: FastifyRequest, res: FastifyReply, error: AppError) => {
     if (error.status === 401 || error.status === 403) await recordDenial(deps, request, error);
     if (error.status >= 500) request.log.error({ err: error }, 'request failed');
-    return res.status(error.status).send(presentError(error, request.locale, /^\/api\/v1\/([\w-]+)/.exec(request.url)?.[1]));
+    // The route's pattern, e.g. /api/v1/notifications/:id/return: its resource and, after an id, its step.
+    const [resource, ...rest] = (request.routeOptions.url ?? request.url).replace(/^\/api\/v1\//, '').split(/[/?]/);
+    const action = rest.filter((s) => s && !s.startsWith(':')).pop();
+    return res.status(error.status).send(presentError(error, request.locale, /^[\w-]+$/.test(resource) ? resource : undefined, action));
   };
   app.setErrorHandler(async (error, request, res) => {
     const appError = toAppError(error, request);

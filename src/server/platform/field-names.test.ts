@@ -43,4 +43,21 @@ describe.each(engines)('field names in error messages on %s', (engine) => {
     const user = await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie: admin, 'accept-language': 'zh-Hant' }, payload: { title: '職'.repeat(201) } });
     expect(user.json().error.fields[0].message).toContain('職銜');
   });
+
+  it("names a step's own fields as its form does: the approver's comment, an action item, an answer, a media report", async () => {
+    const approver = await logInAs(t.app, (await buildUser(t.ctx, { unit: 'hk-fhb', roles: ['approver'] })).username);
+    const n = (await post('/notifications', draftBody(fsco), 'en')).json();
+    await post(`/notifications/${n.id}/submit`, {}, 'en');
+    const returned = await t.app.inject({ method: 'POST', url: `/api/v1/notifications/${n.id}/return`, headers: { cookie: approver, 'accept-language': 'zh-Hant' }, payload: { comment: '' } });
+    expect(await messages(returned)).toMatchObject({ comment: 'required: 必須填寫「給擬稿人的意見」。' });
+
+    const meeting = (await post('/meetings', { kind: 'joint_work', title: '粵港食品安全工作會議', unitIds: [fsco], scheduledAt: '2026-12-01T10:00:00+08:00' }, 'en')).json();
+    expect(await messages(await post(`/meetings/${meeting.id}/action-items`, { description: '', ownerUnitId: '', dueOn: '2026-12-31' }, 'zh-Hant'))).toMatchObject({
+      description: 'required: 必須填寫「跟進事項」。',
+      ownerUnitId: 'required: 必須填寫「負責單位」。',
+    });
+
+    const report = await post('/media-reports', { toUnitId: fsco, script: 'zh-Hant', subject: '報道核實', question: '請核實。', deadlineAt: '2027-01-01T10:00:00+08:00', media: { outlet: '', publishedOn: '2026-11-20', link: 'not a link', claim: '' } }, 'zh-Hans');
+    expect(await messages(report)).toMatchObject({ 'media.outlet': expect.stringContaining('新闻媒体'), 'media.link': expect.stringContaining('报道链接'), 'media.claim': expect.stringContaining('报道内容') });
+  });
 });

@@ -56,6 +56,9 @@ describe.each(engines)('verify before publishing and media reports on %s', (engi
     const future = await call(t.app, hk, 'POST', '/media-reports', { toUnitId: fsco, script: 'zh-Hant', subject: '報道', question: '請核實。', deadlineAt: inHours(24), media: { outlet: '某日報', publishedOn: tomorrow, claim: '報道內容' } });
     expect(future.statusCode).toBe(400);
     expect(future.json().error.fields[0]).toMatchObject({ field: 'media.publishedOn', code: 'in_future' });
+    // Every wrong date in one answer, not one per try.
+    const both = await call(t.app, hk, 'POST', '/media-reports', { toUnitId: fsco, script: 'zh-Hant', subject: '報道', question: '請核實。', deadlineAt: inHours(-2), media: { outlet: '某日報', publishedOn: tomorrow, claim: '報道內容' } });
+    expect(both.json().error.fields.map((f: { field: string; code: string }) => `${f.field} ${f.code}`)).toEqual(['deadlineAt in_past', 'media.publishedOn in_future']);
     const range = await call(t.app, hk, 'GET', '/notifications?box=inbox&from=2026-11-20&to=2026-11-10');
     expect(range.statusCode).toBe(400);
     expect(range.json().error.fields[0]).toMatchObject({ field: 'to', code: 'before_start' });

@@ -82,10 +82,14 @@ export async function askVerification(
   if (!acts(viewer)) throw forbidden('may not ask for verification');
   if (!(await partnershipAgreement(ctx.db, viewer.unitId!, input.toUnitId))) throw invalid('toUnitId');
   const now = ctx.clock.now();
-  if (new Date(input.deadlineAt).getTime() <= now.getTime()) throw invalid('deadlineAt', 'in_past');
-  // Clause 4: verified before publishing — an answer due after the release comes too late.
-  if (input.plannedReleaseAt && new Date(input.deadlineAt).getTime() > new Date(input.plannedReleaseAt).getTime()) throw invalid('deadlineAt', 'not_before_release');
-  if (input.media && input.media.publishedOn > regionDay(now)) throw invalid('media.publishedOn', 'in_future');
+  // The dates are checked together, so that one answer names every date that is wrong.
+  const dates = [
+    new Date(input.deadlineAt).getTime() <= now.getTime() ? { field: 'deadlineAt', code: 'in_past' } : null,
+    // Clause 4: verified before publishing — an answer due after the release comes too late.
+    input.plannedReleaseAt && new Date(input.deadlineAt).getTime() > new Date(input.plannedReleaseAt).getTime() ? { field: 'deadlineAt', code: 'not_before_release' } : null,
+    input.media && input.media.publishedOn > regionDay(now) ? { field: 'media.publishedOn', code: 'in_future' } : null,
+  ].filter((f) => f !== null);
+  if (dates.length) throw new AppError('validation.failed', { fields: dates });
   await checkNotification(ctx.db, viewer, input.notificationId, input.toUnitId);
   const subject = inBothScripts(input.script, input.subject);
   const question = inBothScripts(input.script, input.question);

@@ -29,15 +29,21 @@ export function SummaryCounts() {
       <SimpleGrid component="ul" cols={{ base: 2, sm: 4 }} spacing="sm" p={0} m={0} style={{ listStyle: 'none' }}>
         {counts.map((c) => (
           <Paper component="li" key={c.key} withBorder p="sm" radius="sm" bg={c.alert && c.n ? 'red.0' : undefined}>
-            <Text fz={28} fw={700} lh={1.1} c={c.alert && c.n ? 'red.9' : undefined}>
-              {c.n ?? '–'}
-            </Text>
+            {/* The number is part of the link: it is what the eye goes to and the hand clicks. */}
             {c.to ? (
-              <Anchor component={Link} to={c.to} size="sm">
+              <Anchor component={Link} to={c.to} size="sm" display="block">
+                <Text span display="block" fz={28} fw={700} lh={1.1} c={c.alert && c.n ? 'red.9' : 'var(--mantine-color-text)'}>
+                  {c.n ?? '–'}
+                </Text>
                 {c.label}
               </Anchor>
             ) : (
-              <Text size="sm">{c.label}</Text>
+              <>
+                <Text fz={28} fw={700} lh={1.1} c={c.alert && c.n ? 'red.9' : undefined}>
+                  {c.n ?? '–'}
+                </Text>
+                <Text size="sm">{c.label}</Text>
+              </>
             )}
             {c.key === 'requests' && inInbox > 0 && onSent > 0 && (
               <Anchor component={Link} to="/notifications?box=sent&openRequests=true" size="xs" display="block">
