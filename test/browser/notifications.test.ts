@@ -200,3 +200,26 @@ describe('a verification request linked to the notification that followed', () =
     await page.context().close();
   });
 });
+
+describe('a media report written in Simplified', () => {
+  it('is read in Hong Kong in Traditional, outlet and claim included', async () => {
+    const gdOfficer = await buildUser(liaison.ctx, { unit: 'gd-fsco', roles: ['officer'] });
+    const hkOfficer = await buildUser(liaison.ctx, { unit: 'hk-fhb', roles: ['officer'] });
+    const asked = await call(liaison.app, await logInAs(liaison.app, gdOfficer.username), 'POST', '/media-reports', {
+      toUnitId: await unitId(liaison.ctx, 'hk-fhb'),
+      script: 'zh-Hans',
+      subject: '核实媒体报道',
+      question: '请核实报道是否属实。',
+      deadlineAt: new Date(Date.now() + 86_400_000).toISOString(),
+      media: { outlet: '东方日报', publishedOn: '2026-11-20', claim: '香港市面冷冻虾仁检出孔雀石绿' },
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const page = await liaison.newPage({ locale: 'zh-HK' });
+    await logIn(page, hkOfficer.username, PASSWORD);
+    await page.goto(`/verification/${asked.json().id}`);
+    const claim = page.locator('section', { has: page.getByRole('heading', { name: '報道內容' }) });
+    await claim.getByText('香港市面冷凍蝦仁檢出孔雀石綠').waitFor();
+    expect(await mainText(page)).toContain('東方日報');
+    await page.context().close();
+  });
+});

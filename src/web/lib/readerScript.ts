@@ -3,14 +3,26 @@ import { useLocale } from './localized.ts';
 
 type Convert = (text: string) => string;
 let toSimplified: Promise<Convert> | null = null;
+let toTraditional: Promise<Convert> | null = null;
 
 /**
- * Text as written (usually Traditional) in the Mainland reader's script. The Traditional →
- * Simplified converter is loaded on first need only (about 100 kB), so other readers never fetch it.
+ * Text as written in the reader's script: a Mainland reader reads Traditional text in
+ * Simplified, a Hong Kong or Macao reader Simplified text in Traditional. The converters are
+ * loaded on first need only (about 100 kB each), so an English reader never fetches them.
  */
 function loadToSimplified(): Promise<Convert> {
   toSimplified ??= import('opencc-js/t2cn').then((OpenCC) => OpenCC.Converter({ from: 'hk', to: 'cn' }));
   return toSimplified;
+}
+
+/** To Traditional, only a text with no Traditional-only character: one already in Traditional is left as written. */
+function loadToTraditional(): Promise<Convert> {
+  toTraditional ??= Promise.all([loadToSimplified(), import('opencc-js/cn2t').then((OpenCC) => OpenCC.Converter({ from: 'cn', to: 'hk' }))]).then(
+    ([simplify, convert]) =>
+      (text: string) =>
+        simplify(text) === text ? convert(text) : text,
+  );
+  return toTraditional;
 }
 
 export function useReaderScript(texts: string[]): string[] {
@@ -19,13 +31,13 @@ export function useReaderScript(texts: string[]): string[] {
   const key = texts.join('\u0000');
   useEffect(() => {
     setConverted(null);
-    if (locale !== 'zh-Hans' || !texts.length) return;
+    if (locale === 'en' || !texts.length) return;
     let current = true;
-    void loadToSimplified().then((convert) => current && setConverted(texts.map(convert)));
+    void (locale === 'zh-Hans' ? loadToSimplified() : loadToTraditional()).then((convert) => current && setConverted(texts.map(convert)));
     return () => {
       current = false;
     };
     // `texts` is a new array on every render: compare it by content (`key`), not by identity.
   }, [locale, key]);
-  return locale === 'zh-Hans' && converted ? converted : texts;
+  return locale !== 'en' && converted ? converted : texts;
 }

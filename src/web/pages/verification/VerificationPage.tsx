@@ -36,7 +36,7 @@ function VerificationView({ v }: { v: Verification }) {
   const [script, setScript] = useShownScript(v.authoritativeScript as Script);
   usePageTitle(`${v.reference} ${v.subject[script]}`);
   // Kept as typed: the enterprise and what the media claimed; Mainland readers read them in Simplified.
-  const [enterprise, claim] = useReaderScript([v.enterprise ?? '', v.media?.claim ?? '']);
+  const [enterprise, claim, outlet] = useReaderScript([v.enterprise ?? '', v.media?.claim ?? '', v.media?.outlet ?? '']);
   const acts = useActs();
   const asked = me?.unit?.id === v.to.id;
 
@@ -77,7 +77,7 @@ function VerificationView({ v }: { v: Verification }) {
         <Field label={t('notifications.verification.deadline')}>{formatDate(v.deadlineAt, locale)}</Field>
         {v.plannedReleaseAt && <Field label={t('notifications.verification.plannedReleaseAt')}>{formatDate(v.plannedReleaseAt, locale)}</Field>}
         {v.enterprise && <Field label={t('notifications.verification.enterprise')}>{enterprise}</Field>}
-        {v.media && <Field label={t('notifications.verification.outlet')}>{`${v.media.outlet} · ${formatDate(v.media.publishedOn, locale)}`}</Field>}
+        {v.media && <Field label={t('notifications.verification.outlet')}>{`${outlet} · ${formatDate(v.media.publishedOn, locale)}`}</Field>}
         {v.media?.link && (
           <Field label={t('notifications.verification.mediaLink')}>
             <Anchor href={v.media.link} target="_blank" rel="noreferrer noopener">
