@@ -3,6 +3,7 @@ import { ADMIN_PASSWORD, buildUser, engines, logInAs, startTestApp, unitId, type
 import { count } from 'drizzle-orm';
 import { auditChain } from '../db/schema.ts';
 import { regionDay } from '../platform/clock.ts';
+import { call, draftBody } from '../../../test/support/notifications.ts';
 
 type Entry = { id: number; action: string; actor: string; entityType: string; entityId: string; unitId: string | null; hash: string | null };
 
@@ -94,5 +95,15 @@ describe.each(engines)('the audit trail read through the API on %s', (engine) =>
     // Every link there is was recomputed (nothing in this file writes meanwhile).
     expect(check.json()).toEqual({ ok: true, entries: Number(links), unsealed: expect.any(Number) });
     expect(Number(links)).toBeGreaterThan(0);
+  });
+
+  it("finds a notification's whole history by its reference number, from its draft on, for its own unit only", async () => {
+    const officer = await logInAs(t.app, (await buildUser(t.ctx, { unit: 'hk-fhb', roles: ['officer'] })).username);
+    const approver = await logInAs(t.app, (await buildUser(t.ctx, { unit: 'hk-fhb', roles: ['approver'] })).username);
+    const n = (await call(t.app, officer, 'POST', '/notifications', draftBody(gd))).json();
+    await call(t.app, officer, 'POST', `/notifications/${n.id}/submit`);
+    const { reference } = (await call(t.app, approver, 'POST', `/notifications/${n.id}/approve`)).json();
+    await expect.poll(async () => (await read(hkAdmin, `reference=${reference}`)).map((e) => e.action)).toEqual(['notification.sent', 'notification.submitted', 'notification.drafted']);
+    expect(await read(gdAdmin, `reference=${reference}`)).toEqual([]);
   });
 });

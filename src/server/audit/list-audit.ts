@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { AuditAction, AuditEntity } from '../../shared/audit-actions.ts';
 import { auditChain, auditLog } from '../db/schema.ts';
 import { regionDayStart } from '../platform/clock.ts';
@@ -13,6 +13,7 @@ export type AuditQuery = {
   action?: AuditAction;
   entityType?: AuditEntity;
   entityId?: string;
+  reference?: string;
   actor?: string;
   unitId?: string;
   from?: string;
@@ -53,6 +54,10 @@ export async function listAuditEntries(ctx: Context, options: { viewer: Viewer; 
         query.action ? eq(auditLog.action, query.action) : undefined,
         query.entityType ? eq(auditLog.entityType, query.entityType) : undefined,
         query.entityId ? eq(auditLog.entityId, query.entityId) : undefined,
+        // The whole history of the record with that number, from its draft on (numbered only when sent).
+        query.reference
+          ? sql`(${auditLog.entityType}, ${auditLog.entityId}) in (select entity_type, entity_id from audit_log where data ->> 'reference' = ${query.reference})`
+          : undefined,
         query.actor ? eq(auditLog.actor, query.actor) : undefined,
         query.unitId ? eq(auditLog.unitId, query.unitId) : undefined,
         query.from ? gte(auditLog.at, regionDayStart(query.from)) : undefined,

@@ -27,6 +27,7 @@ const auditQuery = z.object({
   action: z.enum(auditActions).optional().describe('Only this action'),
   entityType: z.enum(auditEntities).optional().describe('Only entries about this kind of record'),
   entityId: z.string().trim().min(1).max(200).optional().describe('Only entries about this record (with entityType)'),
+  reference: z.string().trim().min(1).max(100).optional().describe('Only entries about the record with this reference number (e.g. HK-FS-2026-0042), from its draft on'),
   actor: z.string().trim().min(1).max(100).optional().describe('Only what this user name (or "system") did'),
   unitId: z.uuid().optional().describe('Only entries of this liaison unit (a unit administrator sees only their own)'),
   from: day.optional().describe("On or after this day of the region's calendar (UTC+8)"),

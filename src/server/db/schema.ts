@@ -230,6 +230,8 @@ export const auditLog = pgTable(
     // A unit administrator's view of the trail, and one record's history, newest first.
     index('audit_log_unit_idx').on(t.unitId, t.id),
     index('audit_log_entity_idx').on(t.entityType, t.entityId, t.id),
+    // Officers know a record by its reference number (HK-FS-2026-0042), not its id.
+    index('audit_log_reference_idx').on(sql`(${t.data} ->> 'reference')`, t.id),
   ],
 );
 

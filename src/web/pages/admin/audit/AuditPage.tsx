@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Anchor, Button, Code, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api } from '../../../api.ts';
 import { formatDate, useLocale } from '../../../lib/localized.ts';
 import { ErrorNotice, Loading } from '../../../components/status.tsx';
@@ -10,6 +11,19 @@ import { ChainCheck } from './ChainCheck.tsx';
 import { useAuditParams } from './useAuditParams.ts';
 
 const pageSize = 50;
+
+/** Where a record of each kind is read, for those who may read it. */
+const recordPages: Partial<Record<string, (id: string) => string>> = {
+  notification: (id) => `/notifications/${id}`,
+  verification_request: (id) => `/verification/${id}`,
+  meeting: (id) => `/meetings/${id}`,
+  user: (id) => `/admin/users/${id}`,
+  unit: (id) => `/admin/units/${id}`,
+  commitment: (id) => `/progress/commitments/${id}`,
+  progress_report: (id) => `/progress/reports/${id}`,
+};
+/** What units exchanged: the platform administrator, no party to it, sees only its outline. */
+const exchanged = ['notification', 'verification_request', 'meeting'];
 
 /** The append-only, hash-chained audit trail (M4), newest first, filtered by action, record, user, unit and dates. */
 export function AuditPage() {
@@ -24,6 +38,8 @@ export function AuditPage() {
     getNextPageParam: (last) => (last.length === pageSize ? last[last.length - 1].id : undefined),
   });
   const entries = audit.data?.pages.flat() ?? [];
+  const pageOf = (e: { entityType: string; entityId: string }) =>
+    me?.isPlatformAdmin && !me.unit && exchanged.includes(e.entityType) ? undefined : recordPages[e.entityType]?.(e.entityId);
   return (
     <section aria-labelledby="audit-heading">
       <Group justify="space-between" align="flex-start" mb="xs">
@@ -36,7 +52,7 @@ export function AuditPage() {
         {me?.isPlatformAdmin && <ChainCheck />}
       </Group>
       <Stack gap="md">
-        <AuditFilters params={params} />
+        <AuditFilters params={params} error={audit.error} />
         {audit.isPending && <Loading />}
         <ErrorNotice error={audit.error} />
         {audit.data && entries.length === 0 && <Text role="status">{t('admin.auditNone')}</Text>}
@@ -72,6 +88,11 @@ export function AuditPage() {
                       <Text size="xs" c="dimmed" ff="monospace" style={{ wordBreak: 'break-all' }}>
                         {e.entityId}
                       </Text>
+                      {pageOf(e) && (
+                        <Anchor component={Link} to={pageOf(e)!} size="xs">
+                          {t('admin.auditOpen')}
+                        </Anchor>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <Code block style={{ maxWidth: 340, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>

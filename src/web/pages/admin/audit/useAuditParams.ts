@@ -1,6 +1,6 @@
 import { useSearchParams } from 'react-router';
 
-export const auditFilterKeys = ['action', 'entityType', 'entityId', 'actor', 'unitId', 'from', 'to'] as const;
+export const auditFilterKeys = ['action', 'entityType', 'entityId', 'reference', 'actor', 'unitId', 'from', 'to'] as const;
 export type AuditFilterKey = (typeof auditFilterKeys)[number];
 export type AuditFilters = Partial<Record<AuditFilterKey, string>>;
 

@@ -1,0 +1,1 @@
+CREATE INDEX "audit_log_reference_idx" ON "audit_log" USING btree (("data" ->> 'reference'),"id");
