@@ -35,7 +35,7 @@ const demoRoles = { officer: ['officer'], approver: ['approver'], admin: ['unit_
  * Kong's and Macao's Traditional, with the English after it for English readers.
  */
 const demoNames = {
-  officer: { 'zh-Hant': '聯絡主任', 'zh-Hans': '联络员', en: 'Liaison Officer' },
+  officer: { 'zh-Hant': '聯絡員', 'zh-Hans': '联络员', en: 'Liaison Officer' },
   approver: { 'zh-Hant': '批核人員', 'zh-Hans': '审批人员', en: 'Approving Officer' },
   admin: { 'zh-Hant': '單位管理員', 'zh-Hans': '单位管理员', en: 'Unit Administrator' },
 } as const;

@@ -14,6 +14,7 @@ export function Filters({ params }: Props) {
   const { t } = useTranslation();
   const { filters, setFilter } = params;
   const phone = useMediaQuery('(max-width: 47.99em)');
+  const drafts = params.box === 'drafts';
   const [q, setQ] = useState(filters.q ?? '');
   useEffect(() => setQ(filters.q ?? ''), [filters.q]);
   const choice = (key: keyof ListFilters, values: string[], prefix: string) => ({
@@ -38,11 +39,14 @@ export function Filters({ params }: Props) {
         <Select label={t('notifications.field.category')} {...choice('category', categories, 'notifications.category')} />
         <Select label={t('notifications.field.classification')} {...choice('classification', classifications, 'notifications.classification')} />
         <Select label={t('notifications.field.status')} {...choice('status', statuses, 'notifications.status')} />
-        <TextInput label={t('notifications.filters.from')} type="date" value={filters.from ?? ''} onChange={(e) => setFilter('from', e.currentTarget.value || null)} />
-        <TextInput label={t('notifications.filters.to')} type="date" value={filters.to ?? ''} onChange={(e) => setFilter('to', e.currentTarget.value || null)} />
+        {/* Drafts are not sent yet: their dates are when they were started. */}
+        <TextInput label={t(drafts ? 'notifications.filters.createdFrom' : 'notifications.filters.from')} type="date" value={filters.from ?? ''} onChange={(e) => setFilter('from', e.currentTarget.value || null)} />
+        <TextInput label={t(drafts ? 'notifications.filters.createdTo' : 'notifications.filters.to')} type="date" value={filters.to ?? ''} onChange={(e) => setFilter('to', e.currentTarget.value || null)} />
       </SimpleGrid>
       <Group mt="sm" gap="md">
-        <Checkbox label={t('notifications.filters.overdue')} checked={filters.overdue === 'true'} onChange={(e) => setFilter('overdue', e.currentTarget.checked ? 'true' : null)} />
+        {!drafts && (
+          <Checkbox label={t('notifications.filters.overdue')} checked={filters.overdue === 'true'} onChange={(e) => setFilter('overdue', e.currentTarget.checked ? 'true' : null)} />
+        )}
         {params.box !== 'drafts' && (
           <Checkbox label={t('notifications.filters.openRequests')} checked={filters.openRequests === 'true'} onChange={(e) => setFilter('openRequests', e.currentTarget.checked ? 'true' : null)} />
         )}

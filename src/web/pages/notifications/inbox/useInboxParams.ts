@@ -32,7 +32,8 @@ export function useInboxParams() {
     box,
     filters,
     offset,
-    setBox: (next: NotificationBox) => update({ box: next === 'inbox' ? null : next }),
+    // Drafts are neither overdue, unread nor awaited by anyone: those filters go with the other boxes.
+    setBox: (next: NotificationBox) => update({ box: next === 'inbox' ? null : next, ...(next === 'drafts' ? { overdue: null, unread: null, openRequests: null } : {}) }),
     setFilter: (key: (typeof filterKeys)[number], value: string | null) => update({ [key]: value }),
     clearFilters: () => update(Object.fromEntries(filterKeys.map((k) => [k, null]))),
     setOffset: (next: number) => update({ offset: next ? String(next) : null }),
