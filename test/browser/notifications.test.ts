@@ -194,7 +194,8 @@ describe('a verification request linked to the notification that followed', () =
     await box.fill(followed.reference);
     await page.getByRole('option', { name: new RegExp(`${followed.reference} 湛江養殖場停止出口`) }).click();
     await page.getByRole('button', { name: 'Link the notification' }).click();
-    await page.getByRole('link', { name: 'Open the notification that followed' }).click();
+    // Named by its number and title, not only 'open'.
+    await page.getByRole('link', { name: `${followed.reference} 湛江養殖場停止出口` }).click();
     await page.waitForURL(`**/notifications/${followed.id}`);
     await page.getByRole('heading', { level: 1, name: '湛江養殖場停止出口' }).waitFor();
     await page.context().close();

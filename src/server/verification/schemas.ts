@@ -59,6 +59,10 @@ export const verificationSchema = z.object({
   /** For a planned media release: cleared (confirmed or corrected in time), blocked (disputed), pending, or expired (no answer by the deadline). */
   releaseGate: z.enum(['cleared', 'blocked', 'pending', 'expired']).nullable(),
   notificationId: z.uuid().nullable(),
+  notification: z
+    .object({ id: z.uuid(), reference: z.string().nullable(), title: z.object({ 'zh-Hant': z.string(), 'zh-Hans': z.string() }) })
+    .nullable()
+    .describe('The notification that followed, by its number and title'),
   createdBy: z.string(),
   createdAt: z.string(),
 });

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/open.ts';
 import { notifications, units, verificationRequests } from '../db/schema.ts';
 import { regionDay, regionYear } from '../platform/clock.ts';
@@ -30,6 +30,14 @@ export function releaseGate(row: Pick<Row, 'kind' | 'status' | 'outcome' | 'dead
 
 async function present(db: DbOrTx, rows: Row[], now: Date) {
   const refs = await unitRefs(db, rows.flatMap((r) => [r.fromUnitId, r.toUnitId]));
+  // The notification that followed is named by its number and title (both units read it: linking checks that).
+  const linkedIds = [...new Set(rows.flatMap((r) => (r.notificationId ? [r.notificationId] : [])))];
+  const linked = new Map(
+    (linkedIds.length
+      ? await db.select({ id: notifications.id, reference: notifications.reference, hant: notifications.textHant, hans: notifications.textHans }).from(notifications).where(inArray(notifications.id, linkedIds))
+      : []
+    ).map((n) => [n.id, { id: n.id, reference: n.reference, title: { 'zh-Hant': n.hant.title, 'zh-Hans': n.hans.title } }]),
+  );
   return rows.map((r) => ({
     id: r.id,
     reference: r.reference,
@@ -51,6 +59,7 @@ async function present(db: DbOrTx, rows: Row[], now: Date) {
     overdue: r.status === 'open' && r.deadlineAt.getTime() < now.getTime(),
     releaseGate: releaseGate(r, now),
     notificationId: r.notificationId,
+    notification: (r.notificationId && linked.get(r.notificationId)) || null,
     createdBy: r.createdBy,
     createdAt: r.createdAt.toISOString(),
   }));

@@ -44,7 +44,7 @@ export function LinkNotification({ v, mayLink }: { v: Verification; mayLink: boo
   if (v.notificationId) {
     return (
       <Anchor component={Link} to={`/notifications/${v.notificationId}`}>
-        {t('notifications.verification.openNotification')}
+        {v.notification ? `${v.notification.reference ?? ''} ${v.notification.title[locale === 'zh-Hans' ? 'zh-Hans' : 'zh-Hant']}`.trim() : t('notifications.verification.openNotification')}
       </Anchor>
     );
   }
