@@ -110,6 +110,9 @@ describe('a food-safety notification from Hong Kong to Guangdong', () => {
     await logIn(approver, hkApprover.username, PASSWORD);
     await approver.goto(url);
     await approver.getByRole('button', { name: 'Approve and send' }).click();
+    // Sending cannot be undone: the approver confirms, told to whom and what.
+    await approver.getByText(/^Send this notification \(Alert\) to .*Guangdong.* now\?$/).waitFor();
+    await approver.getByRole('button', { name: 'Send now' }).click();
     const approved = approver.getByText(/^Approved and sent: HK-FS-\d{4}-\d{4}\.$/);
     await approved.waitFor();
     const reference = (await approved.innerText()).match(/HK-FS-\d{4}-\d{4}/)![0];

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { usePick } from '../../../lib/localized.ts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice } from '../../../components/status.tsx';
@@ -19,6 +20,9 @@ type Worded = 'return' | 'close' | 'withdraw';
 export function WorkflowActions({ n, done }: { n: NotificationDetail; done?: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Worded | null>(null);
+  // Sending cannot be undone (only withdrawn, which the other side sees): the approver says so twice.
+  const [confirming, setConfirming] = useState(false);
+  const pick = usePick();
   const step = useNotificationAction(n.id, (s: Step, key) => notificationsApi.step(n.id, s, key));
   const stepped = step.isSuccess ? step.variables : done;
   const can = n.can;
@@ -58,12 +62,29 @@ export function WorkflowActions({ n, done }: { n: NotificationDetail; done?: str
           </Button>
         )}
         {can.submit && button('submit', t('notifications.compose.submit'))}
-        {can.approve && button('approve', t('notifications.actions.approve'))}
+        {can.approve && (
+          <Button onClick={() => setConfirming(true)} disabled={step.isPending || confirming} aria-expanded={confirming}>
+            {t('notifications.actions.approve')}
+          </Button>
+        )}
         {can.acknowledge && button('acknowledge', t('notifications.actions.acknowledge'))}
         {can.approve && opener('return', t('notifications.actions.return'))}
         {can.close && opener('close', t('notifications.actions.close'))}
         {can.withdraw && opener('withdraw', t('notifications.actions.withdraw'), true)}
       </Group>
+      {can.approve && confirming && (
+        <Alert color="blue" title={t('notifications.actions.confirmSend', { unit: pick(n.recipient.name), classification: t(`notifications.classification.${n.classification}`) })}>
+          <Text size="sm" mb="sm">
+            {t('notifications.actions.confirmSendHint')}
+          </Text>
+          <Group gap="xs">
+            {button('approve', t('notifications.actions.sendNow'))}
+            <Button variant="default" onClick={() => setConfirming(false)} disabled={step.isPending}>
+              {t('common.cancel')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
       {open && <CommentForm key={open} id={n.id} {...forms[open]} onClose={() => setOpen(null)} />}
     </Stack>
   );
