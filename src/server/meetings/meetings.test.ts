@@ -10,14 +10,18 @@ describe.each(engines)('meetings on %s', (engine) => {
   let hkApprover: string;
   let gd: string;
   let outsider: string;
+  let hkUser: string;
+  let gdUser: string;
 
   beforeAll(async () => {
     t = await startTestApp({ engine });
     fhb = await unitId(t.ctx, 'hk-fhb');
     fsco = await unitId(t.ctx, 'gd-fsco');
-    hk = await logInAs(t.app, (await buildUser(t.ctx, { unit: 'hk-fhb', roles: ['officer'] })).username);
+    hkUser = (await buildUser(t.ctx, { unit: 'hk-fhb', roles: ['officer'] })).username;
+    hk = await logInAs(t.app, hkUser);
     hkApprover = await logInAs(t.app, (await buildUser(t.ctx, { unit: 'hk-fhb', roles: ['approver'] })).username);
-    gd = await logInAs(t.app, (await buildUser(t.ctx, { unit: 'gd-fsco', roles: ['officer'] })).username);
+    gdUser = (await buildUser(t.ctx, { unit: 'gd-fsco', roles: ['officer'] })).username;
+    gd = await logInAs(t.app, gdUser);
     outsider = await logInAs(t.app, (await buildUser(t.ctx, { unit: 'hk-edb', roles: ['officer'] })).username);
   });
   afterAll(() => t?.close());
@@ -60,10 +64,18 @@ describe.each(engines)('meetings on %s', (engine) => {
     const meeting = (await call(t.app, hk, 'POST', '/meetings', { kind: 'joint_work', agreementCode: 'food-safety', title: '年度工作會議', unitIds: [fsco], scheduledAt: '2026-12-01T10:00:00+08:00' })).json();
     const kept = await call(t.app, gd, 'PATCH', `/meetings/${meeting.id}`, { minutes: '雙方總結本年度合作情況。', decisions: ['加強供港水產品抽檢'] });
     expect(kept.json()).toMatchObject({ minutes: '雙方總結本年度合作情況。', decisions: ['加強供港水產品抽檢'] });
-    const item = await call(t.app, hk, 'POST', `/meetings/${meeting.id}/action-items`, { description: '提交抽檢計劃', ownerUnitId: fsco, ownerName: '李主任', dueOn: '2026-11-20' });
+    // A new item already overdue is refused: a slip of the year or month (the test clock is 2026-11-24).
+    const late = await call(t.app, hk, 'POST', `/meetings/${meeting.id}/action-items`, { description: '提交抽檢計劃', ownerUnitId: fsco, dueOn: '2025-11-25' });
+    expect(late.json().error.fields).toMatchObject([{ field: 'dueOn', code: 'in_past' }]);
+    const item = await call(t.app, hk, 'POST', `/meetings/${meeting.id}/action-items`, { description: '提交抽檢計劃', ownerUnitId: fsco, ownerName: '李主任', dueOn: '2026-11-25' });
     expect(item.statusCode).toBe(201);
-    const added = item.json().actionItems[0];
-    expect(added.overdue).toBe(true); // due before today (the test clock is 2026-11-24)
+    expect(item.json().actionItems[0].overdue).toBe(false);
+    // Two days on, it is overdue (sessions end meanwhile: the officers log in again).
+    t.clock.advance(2 * 86_400_000);
+    hk = await logInAs(t.app, hkUser);
+    gd = await logInAs(t.app, gdUser);
+    const added = (await call(t.app, hk, 'GET', `/meetings/${meeting.id}`)).json().actionItems[0];
+    expect(added.overdue).toBe(true);
     expect((await call(t.app, hk, 'POST', `/meetings/${meeting.id}/action-items/${added.id}/done`)).statusCode).toBe(403);
     const done = await call(t.app, gd, 'POST', `/meetings/${meeting.id}/action-items/${added.id}/done`);
     expect(done.json().actionItems[0]).toMatchObject({ status: 'done', overdue: false });

@@ -146,6 +146,8 @@ export async function addActionItem(ctx: Context, options: { viewer: Viewer; id:
     const row = await readable(tx, viewer, id);
     if (!acts(viewer)) throw forbidden('may not add action items');
     if (!row.unitIds.includes(input.ownerUnitId)) throw invalid('ownerUnitId');
+    // A new item already overdue is a typing slip (a year, a month), not a plan.
+    if (input.dueOn < regionDay(ctx.clock.now())) throw new AppError('validation.failed', { fields: [{ field: 'dueOn', code: 'in_past' }] });
     const [item] = await tx.insert(actionItems).values({ meetingId: id, description: input.description, ownerUnitId: input.ownerUnitId, ownerName: input.ownerName ?? null, dueOn: input.dueOn, status: 'open' }).returning({ id: actionItems.id });
     await recordAudit(tx, ctx.clock, { actor: actorOf(viewer), action: 'action_item.added', entityType: 'action_item', entityId: item.id, unitId: viewer.unitId, data: { meetingId: id, ...input } });
     return item.id;

@@ -33,7 +33,7 @@ export function useUnitLabel() {
   return (unit: { name: Partial<LocalizedText>; code: string }) => `${pick(unit.name)}${t('common.parenOpen')}${unit.code}${t('common.parenClose')}`;
 }
 
-/** Dates as the reader writes them: 2015年9月9日 or 9 September 2015. */
+/** Dates as the reader writes them: 2015年9月9日 or 9 September 2015; times in the region's time (UTC+8), wherever the browser is. */
 export function formatDate(value: string | null | undefined, locale: Locale): string {
   if (!value) return '';
   const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
@@ -42,6 +42,6 @@ export function formatDate(value: string | null | undefined, locale: Locale): st
   const withTime = value.length > 10;
   return new Intl.DateTimeFormat(tag, {
     dateStyle: 'long',
-    ...(withTime ? { timeStyle: 'short' } : { timeZone: 'UTC' }),
+    ...(withTime ? { timeStyle: 'short', timeZone: 'Asia/Hong_Kong' } : { timeZone: 'UTC' }),
   }).format(date);
 }

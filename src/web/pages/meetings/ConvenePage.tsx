@@ -10,7 +10,7 @@ import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { ErrorNotice, Loading } from '../../components/status.tsx';
 import { useMe } from '../../session.ts';
 import { notificationsApi } from '../notifications/lib/api.ts';
-import { fromLocalInput, toLocalInput } from '../notifications/lib/dates.ts';
+import { fromRegionInput, toRegionInput } from '../notifications/lib/dates.ts';
 import { useIdempotentMutation } from '../notifications/lib/idempotency.ts';
 import { meetingKinds } from '../notifications/lib/options.ts';
 import { inReaderScript } from '../notifications/lib/script.ts';
@@ -44,7 +44,7 @@ function ConveneForm({ trigger }: { trigger: NotificationDetail | null }) {
     agreementCode: trigger?.agreementCode ?? null,
     title: trigger ? t('notifications.meetings.urgentTitle', { reference: trigger.reference ?? '', title: inReaderScript(trigger.text, locale, trigger.authoritativeScript).title }) : '',
     unitIds: other ? [other.id] : ([] as string[]),
-    scheduledAt: toLocalInput(new Date(Date.now() + 24 * 3_600_000)),
+    scheduledAt: toRegionInput(new Date(Date.now() + 24 * 3_600_000)),
     location: '',
     agenda: '',
     participants: [] as ParticipantRow[],
@@ -58,7 +58,7 @@ function ConveneForm({ trigger }: { trigger: NotificationDetail | null }) {
           agreementCode: v.agreementCode,
           title: v.title.trim(),
           unitIds: v.unitIds,
-          scheduledAt: fromLocalInput(v.scheduledAt) as string,
+          scheduledAt: fromRegionInput(v.scheduledAt) as string,
           location: v.location.trim() || null,
           agenda: lines(v.agenda),
           participants: participantsInput(v.participants),

@@ -14,6 +14,7 @@ import { useActs } from '../notifications/lib/useActs.ts';
 import { meetingsApi } from './api.ts';
 import { ActionItemForm } from './ActionItemForm.tsx';
 import { ActionItems } from './ActionItems.tsx';
+import { MeetingDetailsForm } from './MeetingDetailsForm.tsx';
 import { MeetingRecord } from './MeetingRecord.tsx';
 import { kindColor } from './MeetingsPage.tsx';
 import { useReaderMeeting } from './useReaderMeeting.ts';
@@ -108,6 +109,7 @@ function MeetingView({ meeting }: { meeting: Meeting }) {
           )}
         </section>
       </SimpleGrid>
+      {acts && <MeetingDetailsForm meeting={meeting} />}
       <Card withBorder component="section" aria-labelledby="record-heading">
         <Title order={2} size="h3" id="record-heading" mb="sm">
           {t('notifications.meetings.record')}

@@ -6,7 +6,7 @@ import { useFormState } from '../../lib/useFormState.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { ErrorNotice } from '../../components/status.tsx';
 import { usePartnerOptions } from '../notifications/compose/usePartnerOptions.ts';
-import { dayInput, fromLocalInput, toLocalInput } from '../notifications/lib/dates.ts';
+import { dayInput, fromRegionInput, toRegionInput } from '../notifications/lib/dates.ts';
 import { useIdempotentMutation } from '../notifications/lib/idempotency.ts';
 import { scriptLang, useWritingScript } from '../notifications/lib/script.ts';
 import type { Script, VerificationKind } from '../notifications/lib/types.ts';
@@ -46,8 +46,8 @@ export function AskPage() {
     subject: '',
     question: '',
     enterprise: '',
-    deadlineAt: toLocalInput(hours(24)),
-    plannedReleaseAt: toLocalInput(hours(48)),
+    deadlineAt: toRegionInput(hours(24)),
+    plannedReleaseAt: toRegionInput(hours(48)),
     outlet: '',
     publishedOn: dayInput(new Date()),
     link: '',
@@ -64,11 +64,11 @@ export function AskPage() {
         subject: v.subject.trim(),
         question: v.question.trim(),
         enterprise: v.enterprise.trim() || null,
-        deadlineAt: fromLocalInput(v.deadlineAt) as string,
+        deadlineAt: fromRegionInput(v.deadlineAt) as string,
         notificationId,
       };
       return v.kind === 'pre_publication'
-        ? verificationApi.askBeforePublishing({ ...base, plannedReleaseAt: fromLocalInput(v.plannedReleaseAt) as string }, key)
+        ? verificationApi.askBeforePublishing({ ...base, plannedReleaseAt: fromRegionInput(v.plannedReleaseAt) as string }, key)
         : verificationApi.askAboutMediaReport({ ...base, media: { outlet: v.outlet.trim(), publishedOn: v.publishedOn, link: v.link.trim() || null, claim: v.claim.trim() } }, key);
     },
     { onSuccess: (created) => navigate(`/verification/${created.id}`) },

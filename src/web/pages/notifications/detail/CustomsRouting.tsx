@@ -4,7 +4,7 @@ import { formatDate, useLocale } from '../../../lib/localized.ts';
 import { fieldErrors } from '../../../lib/forms.ts';
 import { useFormState } from '../../../lib/useFormState.ts';
 import { notificationsApi } from '../lib/api.ts';
-import { fromLocalInput, toLocalInput } from '../lib/dates.ts';
+import { fromRegionInput, toRegionInput } from '../lib/dates.ts';
 import type { NotificationDetail } from '../lib/types.ts';
 import { RevealForm } from '../components/RevealForm.tsx';
 import { useNotificationAction } from './useNotificationAction.ts';
@@ -16,9 +16,9 @@ import { useNotificationAction } from './useNotificationAction.ts';
 export function CustomsRouting({ n }: { n: NotificationDetail }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const form = useFormState({ routedTo: '', routedAt: toLocalInput(new Date()) });
+  const form = useFormState({ routedTo: '', routedAt: toRegionInput(new Date()) });
   const route = useNotificationAction(n.id, (_: void, key) =>
-    notificationsApi.routeToCustoms(n.id, { routedTo: form.values.routedTo.trim(), routedAt: fromLocalInput(form.values.routedAt) as string }, key),
+    notificationsApi.routeToCustoms(n.id, { routedTo: form.values.routedTo.trim(), routedAt: fromRegionInput(form.values.routedAt) as string }, key),
   );
   const fieldError = fieldErrors(route.error);
   if (!n.customs.channel) return null;

@@ -5,7 +5,7 @@ import { useReaderScript } from '../../../lib/readerScript.ts';
 import { fieldErrors } from '../../../lib/forms.ts';
 import { useFormState } from '../../../lib/useFormState.ts';
 import { notificationsApi } from '../lib/api.ts';
-import { fromLocalInput, toLocalInput } from '../lib/dates.ts';
+import { fromRegionInput, toRegionInput } from '../lib/dates.ts';
 import { meansOfInforming } from '../lib/options.ts';
 import type { Means, NotificationDetail } from '../lib/types.ts';
 import { RevealForm } from '../components/RevealForm.tsx';
@@ -16,13 +16,13 @@ import { ScrollTable } from '../components/ScrollTable.tsx';
 export function Disseminations({ n }: { n: NotificationDetail }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const initial = { department: '', informedAt: toLocalInput(new Date()), means: 'email' as Means, note: '' };
+  const initial = { department: '', informedAt: toRegionInput(new Date()), means: 'email' as Means, note: '' };
   const form = useFormState(initial);
   const record = useNotificationAction(
     n.id,
     (_: void, key) =>
-      notificationsApi.disseminate(n.id, { department: form.values.department.trim(), informedAt: fromLocalInput(form.values.informedAt)!, means: form.values.means, note: form.values.note.trim() || null }, key),
-    () => form.setValues({ ...initial, informedAt: toLocalInput(new Date()) }),
+      notificationsApi.disseminate(n.id, { department: form.values.department.trim(), informedAt: fromRegionInput(form.values.informedAt)!, means: form.values.means, note: form.values.note.trim() || null }, key),
+    () => form.setValues({ ...initial, informedAt: toRegionInput(new Date()) }),
   );
   const fieldError = fieldErrors(record.error);
   const texts = useReaderScript(n.disseminations.flatMap((d) => [d.department, d.note ?? '']));

@@ -1,0 +1,54 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Group, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { fieldErrors } from '../../lib/forms.ts';
+import { useFormState } from '../../lib/useFormState.ts';
+import { ErrorNotice } from '../../components/status.tsx';
+import { Saved } from '../../components/Saved.tsx';
+import { Reveal } from '../notifications/components/Reveal.tsx';
+import { fromRegionInput, toRegionInput } from '../notifications/lib/dates.ts';
+import type { Meeting } from '../notifications/lib/types.ts';
+import { lines, meetingsApi } from './api.ts';
+
+/** A meeting moved, held elsewhere, or its agenda changed: the units taking part keep it current. */
+export function MeetingDetailsForm({ meeting }: { meeting: Meeting }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const form = useFormState({ scheduledAt: toRegionInput(new Date(meeting.scheduledAt)), location: meeting.location ?? '', agenda: meeting.agenda.join('\n') });
+  const save = useMutation({
+    mutationFn: () =>
+      meetingsApi.update(meeting.id, { scheduledAt: fromRegionInput(form.values.scheduledAt) ?? '', location: form.values.location.trim() || null, agenda: lines(form.values.agenda) }),
+    onSuccess: (updated) => {
+      client.setQueryData(['meeting', meeting.id], updated);
+      void client.invalidateQueries({ queryKey: ['meetings'] });
+    },
+  });
+  const fieldError = fieldErrors(save.error);
+  return (
+    <Reveal label={t('notifications.meetings.editDetails')}>
+      <form
+        noValidate
+        aria-label={t('notifications.meetings.editDetails')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <Stack gap="sm">
+          <Saved show={save.isSuccess}>{t('common.saved')}</Saved>
+          <ErrorNotice error={save.error} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <TextInput label={t('notifications.meetings.scheduledAt')} type="datetime-local" required {...form.text('scheduledAt')} error={fieldError('scheduledAt')} />
+            <TextInput label={t('notifications.meetings.location')} {...form.text('location')} error={fieldError('location')} />
+          </SimpleGrid>
+          <Textarea label={t('notifications.meetings.agenda')} description={t('notifications.meetings.onePerLine')} autosize minRows={3} {...form.text('agenda')} error={fieldError('agenda')} />
+          <Group>
+            <Button type="submit" loading={save.isPending}>
+              {t('notifications.meetings.saveDetails')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Reveal>
+  );
+}
