@@ -7,7 +7,7 @@ import { Table } from '@mantine/core';
  */
 export function ScrollTable({ minWidth, label, children }: { minWidth: number; label: string; children: ReactNode }) {
   return (
-    <Table.ScrollContainer type="native" minWidth={minWidth} tabIndex={0} role="region" aria-label={label}>
+    <Table.ScrollContainer type="native" minWidth={minWidth} tabIndex={0} role="region" aria-label={label} className="scroll-shadows">
       {children}
     </Table.ScrollContainer>
   );
