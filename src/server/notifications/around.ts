@@ -111,7 +111,8 @@ export function presentExpertConsultation(c: typeof expertConsultations.$inferSe
 }
 
 /** Lab reports and photos: PDF, images, spreadsheets and text, at most 10 MB each. */
-export const attachmentTypes = ['application/pdf', 'image/png', 'image/jpeg', 'text/csv', 'text/plain', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'];
+// Windows browsers send a .csv file as application/vnd.ms-excel: taken as text when it is text.
+export const attachmentTypes = ['application/pdf', 'image/png', 'image/jpeg', 'text/csv', 'application/vnd.ms-excel', 'text/plain', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'];
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 /**
@@ -123,14 +124,17 @@ function contentMatchesType(type: string, content: Buffer): boolean {
   const startsWith = (...bytes: number[]) => bytes.every((b, i) => content[i] === b);
   switch (type) {
     case 'application/pdf':
-      return content.subarray(0, 5).toString('latin1') === '%PDF-';
+      // Some producers put a few bytes before the header; readers look for it in the first kilobyte.
+      return content.subarray(0, 1024).toString('latin1').includes('%PDF-');
     case 'image/png':
       return startsWith(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
     case 'image/jpeg':
       return startsWith(0xff, 0xd8, 0xff);
     case 'text/csv':
     case 'text/plain':
-      return !content.subarray(0, 64 * 1024).includes(0);
+    case 'application/vnd.ms-excel':
+      // UTF-16 text (Notepad's "Unicode") is text too: it says so with its byte order mark.
+      return startsWith(0xff, 0xfe) || startsWith(0xfe, 0xff) || !content.subarray(0, 64 * 1024).includes(0);
     default:
       // XLSX and DOCX are ZIP archives.
       return startsWith(0x50, 0x4b, 0x03, 0x04);

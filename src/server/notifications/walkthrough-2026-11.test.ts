@@ -49,6 +49,29 @@ describe.each(engines)('drafts and their files, as found in a walkthrough, on %s
     expect((await call(t.app, hk, 'GET', `/notifications/${n.id}`)).json().attachments).toHaveLength(2);
   });
 
+  it('takes the files officers have: a JPEG, a DOCX, a PDF with bytes before its header, UTF-16 text, a CSV as Windows names it', async () => {
+    const n = (await call(t.app, hk, 'POST', '/notifications', draftBody(fsco))).json();
+    const files = [
+      ['photo.jpg', 'image/jpeg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46])],
+      ['report.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00])],
+      ['scan.pdf', 'application/pdf', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf, 0x0a]), Buffer.from('%PDF-1.7\n%%EOF\n')])],
+      ['unicode.txt', 'text/plain', Buffer.from('\ufeff孔雀石綠', 'utf16le')],
+      ['results.csv', 'application/vnd.ms-excel', Buffer.from('agent,result\nmalachite green,4.2\n')],
+    ] as const;
+    for (const [name, type, content] of files) expect((await upload(n.id, hk, name, type, content)).statusCode, name).toBe(201);
+    // A real .xls (binary) under that name is not a CSV.
+    expect((await upload(n.id, hk, 'old.xls', 'application/vnd.ms-excel', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0x00, 0x00]))).json().error.fields[0].code).toBe('file_content');
+  });
+
+  it('counts whoever removes a file from a draft as one of its writers', async () => {
+    const n = (await call(t.app, hk, 'POST', '/notifications', draftBody(fsco))).json();
+    const file = (await upload(n.id, hk, 'memo.txt', 'text/plain', 'an unrelated memo')).json().id;
+    expect((await remove(n.id, hkApprover, file)).statusCode).toBe(204);
+    await call(t.app, hk, 'POST', `/notifications/${n.id}/submit`);
+    expect((await call(t.app, hkApprover, 'POST', `/notifications/${n.id}/approve`)).statusCode).toBe(403);
+    expect((await call(t.app, hkApprover2, 'POST', `/notifications/${n.id}/approve`)).json().status).toBe('sent');
+  });
+
   it("lets the drafting unit take a file off a draft the approver returned, not once it is submitted, and never the other side", async () => {
     const n = (await call(t.app, hk, 'POST', '/notifications', draftBody(fsco))).json();
     const wrong = (await upload(n.id, hk, 'unrelated.txt', 'text/plain', 'an unrelated memo')).json().id;

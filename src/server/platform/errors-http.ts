@@ -120,9 +120,14 @@ export function presentError(error: AppError, locale: Locale, resource?: string,
   if (error.options.fields?.length) {
     body.error.fields = error.options.fields.map((f) => {
       const leaf = f.field.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? f.field;
-      const general = t(`fields.${leaf}`, { defaultValue: f.field });
-      const ofResource = resource ? t(`fieldsIn.${resource}.${leaf}`, { defaultValue: general }) : general;
-      const label = resource && action ? t(`fieldsIn.${resource}.${action}.${leaf}`, { defaultValue: ofResource }) : ofResource;
+      // A name only where the key holds one: fieldsIn.<resource>.answer is a step's group of names, not the name of a field "answer".
+      const named = (key: string, fallback: string) => {
+        const found: unknown = t(key, { returnObjects: true, defaultValue: fallback });
+        return typeof found === 'string' ? found : fallback;
+      };
+      const general = named(`fields.${leaf}`, f.field);
+      const ofResource = resource ? named(`fieldsIn.${resource}.${leaf}`, general) : general;
+      const label = resource && action ? named(`fieldsIn.${resource}.${action}.${leaf}`, ofResource) : ofResource;
       return { field: f.field, code: f.code, message: t(`validation.${f.code}`, { ...f.params, field: label }) };
     });
   }

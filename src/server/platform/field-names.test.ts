@@ -60,4 +60,10 @@ describe.each(engines)('field names in error messages on %s', (engine) => {
     const report = await post('/media-reports', { toUnitId: fsco, script: 'zh-Hant', subject: '報道核實', question: '請核實。', deadlineAt: '2027-01-01T10:00:00+08:00', media: { outlet: '', publishedOn: '2026-11-20', link: 'not a link', claim: '' } }, 'zh-Hans');
     expect(await messages(report)).toMatchObject({ 'media.outlet': expect.stringContaining('新闻媒体'), 'media.link': expect.stringContaining('报道链接'), 'media.claim': expect.stringContaining('报道内容') });
   });
+
+  it('names a field that shares its name with a step (answer) by its own name, not by the step\'s group of names', async () => {
+    const response = await t.app.inject({ url: '/api/v1/verification-requests?answer=%00', headers: { cookie: hk, 'accept-language': 'en' } });
+    expect(response.statusCode).toBe(400);
+    expect(JSON.stringify(response.json())).not.toMatch(/returned an object/);
+  });
 });

@@ -15,15 +15,32 @@ function loadToSimplified(): Promise<Convert> {
   return toSimplified;
 }
 
-/** To Traditional, only a text with no Traditional-only character: one already in Traditional is left as written. */
+/**
+ * To Traditional, only a text plainly written in Simplified: two or more characters only
+ * Simplified uses, none only Traditional uses (as shared/script.ts judges on the server). A
+ * short text of characters both scripts use — 余慧, 范先生, 制作流程.pdf — is left as written:
+ * converting it would turn names into other names.
+ */
 function loadToTraditional(): Promise<Convert> {
   toTraditional ??= Promise.all([loadToSimplified(), import('opencc-js/cn2t').then((OpenCC) => OpenCC.Converter({ from: 'cn', to: 'hk' }))]).then(
     ([simplify, convert]) =>
-      (text: string) =>
-        simplify(text) === text ? convert(text) : text,
+      (text: string) => {
+        const chars = [...new Set(text.match(/\p{Script=Han}/gu) ?? [])];
+        let simplifiedOnly = 0;
+        for (const c of chars) {
+          const toHans = simplify(c) !== c;
+          const toHant = convert(c) !== c;
+          if (toHans && !toHant) return text; // a Traditional-only character: written in Traditional
+          if (toHant && !toHans) simplifiedOnly++;
+        }
+        return simplifiedOnly >= 2 ? convert(text) : text;
+      },
   );
   return toTraditional;
 }
+
+/** The conversion a reader of this language needs (none for English). */
+export const converterFor = (locale: string): Promise<Convert> => (locale === 'zh-Hans' ? loadToSimplified() : locale === 'zh-Hant' ? loadToTraditional() : Promise.resolve((text: string) => text));
 
 export function useReaderScript(texts: string[]): string[] {
   const locale = useLocale();
@@ -33,7 +50,7 @@ export function useReaderScript(texts: string[]): string[] {
     setConverted(null);
     if (locale === 'en' || !texts.length) return;
     let current = true;
-    void (locale === 'zh-Hans' ? loadToSimplified() : loadToTraditional()).then((convert) => current && setConverted(texts.map(convert)));
+    void converterFor(locale).then((convert) => current && setConverted(texts.map(convert)));
     return () => {
       current = false;
     };

@@ -50,7 +50,7 @@ export function VerificationTable({ items, box }: { items: Verification[]; box: 
                         {t('notifications.overdue')}
                       </Tag>
                     )}
-                    {v.releaseGate && <Tag color={gateColor[v.releaseGate]}>{t(`notifications.verification.gate.${v.releaseGate}`)}</Tag>}
+                    {v.releaseGate && <Tag color={gateColor[v.releaseGate]}>{t(`notifications.verification.${box === 'incoming' ? 'gateAsked' : 'gate'}.${v.releaseGate}`)}</Tag>}
                   </Group>
                 </Table.Td>
               </Table.Tr>

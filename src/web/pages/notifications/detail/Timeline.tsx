@@ -10,7 +10,8 @@ export function Timeline({ n }: { n: NotificationDetail }) {
   const locale = useLocale();
   const pick = usePick();
   // Comments are kept as typed; Mainland readers read them in Simplified.
-  const comments = useReaderScript(n.timeline.map((e) => e.comment ?? ''));
+  // A file's name stays as the file is named.
+  const comments = useReaderScript(n.timeline.map((e) => (e.kind === 'attached' || e.kind === 'detached' ? '' : (e.comment ?? ''))));
   const unitName = (unitId: string | null) => (unitId === n.sender.id ? pick(n.sender.name) : unitId === n.recipient.id ? pick(n.recipient.name) : null);
   return (
     <section aria-labelledby="timeline-heading">
@@ -29,7 +30,7 @@ export function Timeline({ n }: { n: NotificationDetail }) {
             {/* A follow-up's text is shown in full, in the reader's script, under Follow-ups. */}
             {e.comment && e.kind !== 'follow_up' && (
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {comments[i]}
+                {comments[i] || e.comment}
               </Text>
             )}
           </MantineTimeline.Item>

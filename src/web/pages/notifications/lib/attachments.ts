@@ -6,6 +6,8 @@ const acceptedTypes = [
   'image/png',
   'image/jpeg',
   'text/csv',
+  // How Windows browsers name a .csv file.
+  'application/vnd.ms-excel',
   'text/plain',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

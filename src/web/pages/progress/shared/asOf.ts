@@ -1,13 +1,11 @@
 import { useSearchParams } from 'react-router';
+import { dayInput } from '../../notifications/lib/dates.ts';
 
 /** The day of the Joint Conference paper (October 2015) whose figures Liaison starts from. */
 export const paperDate = '2015-10-31';
 
-/** Today in the reader's time zone, as YYYY-MM-DD. */
-export function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
+/** Today in the region (UTC+8), as YYYY-MM-DD, wherever the browser is. */
+export const today = (): string => dayInput(new Date());
 
 const isDay = (value: string | null): value is string => !!value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
 
