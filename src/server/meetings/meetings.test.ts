@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { mailOutbox, users } from '../db/schema.ts';
 import { buildUser, engines, logInAs, startTestApp, unitId, type TestApp } from '../../../test/support/harness.ts';
 import { call, draftBody } from '../../../test/support/notifications.ts';
 
@@ -58,6 +60,17 @@ describe.each(engines)('meetings on %s', (engine) => {
     expect(hkOnly.statusCode, hkOnly.body).toBe(201);
     expect((await call(t.app, hk, 'GET', `/notifications/${n.id}`)).json().meetings.map((m: { id: string }) => m.id)).toEqual([hkOnly.json().id]);
     expect((await call(t.app, gd, 'GET', `/notifications/${n.id}`)).json().meetings).toEqual([]);
+  });
+
+  it('tells the other units when a meeting is moved or held elsewhere, not when its minutes are written', async () => {
+    await t.ctx.db.update(users).set({ email: 'gd.officer@fsco.example' }).where(eq(users.username, gdUser));
+    const meeting = (await call(t.app, hk, 'POST', '/meetings', { kind: 'joint_work', agreementCode: 'food-safety', title: '改期測試會議', unitIds: [fsco], scheduledAt: '2026-12-01T10:00:00+08:00' })).json();
+    const toGd = async () => (await t.ctx.db.select().from(mailOutbox).where(eq(mailOutbox.to, 'gd.officer@fsco.example'))).filter((m) => m.subject.includes('改期測試會議') || m.subject.includes('改期测试会议'));
+    const convened = (await toGd()).length;
+    expect((await call(t.app, hk, 'PATCH', `/meetings/${meeting.id}`, { minutes: '紀要' })).statusCode).toBe(200);
+    expect((await toGd()).length).toBe(convened);
+    expect((await call(t.app, hk, 'PATCH', `/meetings/${meeting.id}`, { scheduledAt: '2026-12-02T10:00:00+08:00', location: '深圳' })).statusCode).toBe(200);
+    expect((await toGd()).length).toBe(convened + 1);
   });
 
   it('keeps minutes, decisions and action items with owners and due dates; only the owner closes its item', async () => {

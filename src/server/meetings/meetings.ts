@@ -137,6 +137,9 @@ export async function updateMeeting(ctx: Context, options: { viewer: Viewer; id:
       .returning();
     await recordAudit(tx, ctx.clock, { actor: actorOf(viewer), action: 'meeting.updated', entityType: 'meeting', entityId: id, unitId: viewer.unitId, data: change });
     await index(tx, ctx, updated);
+    // Moved or held elsewhere: the other units taking part are told, as they were when it was convened.
+    const moved = (scheduledAt && new Date(scheduledAt).getTime() !== row.scheduledAt.getTime()) || (change.location !== undefined && change.location !== row.location);
+    if (moved) for (const unitId of row.unitIds.filter((u) => u !== viewer.unitId)) await tellUnit(tx, ctx, { unitId, roles: ['officer', 'approver'], what: 'meeting_moved', title: updated.title, link: `/meetings/${id}` });
   });
 }
 
