@@ -81,3 +81,9 @@ export const auditEntities = [
   'progress_report',
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];
+
+/**
+ * What units exchanged with each other: the platform administrator, who keeps accounts and is
+ * no party to the exchanges, sees of these only an outline (audit/list-audit.ts) and no link.
+ */
+export const exchangedEntities: readonly AuditEntity[] = ['notification', 'verification_request', 'meeting', 'action_item'];

@@ -1,4 +1,5 @@
 import * as OpenCC from 'opencc-js';
+import { judgeScript, type Script } from './written-script.ts';
 
 /**
  * Traditional (Hong Kong) <-> Simplified (Mainland) conversion with opencc-js. Building a
@@ -17,7 +18,7 @@ export function toTraditional(text: string): string {
   return convert(text);
 }
 
-export type Script = 'zh-Hant' | 'zh-Hans';
+export type { Script };
 
 /** A Chinese text in the reader's script; English readers get the text as written. */
 export function inScript(text: string, script: Script | 'en', writtenIn: Script = 'zh-Hant'): string {
@@ -25,26 +26,5 @@ export function inScript(text: string, script: Script | 'en', writtenIn: Script 
   return script === 'zh-Hans' ? toSimplified(text) : toTraditional(text);
 }
 
-/**
- * The script a text is plainly written in: it has at least two characters only that script uses
- * and none only the other uses. Null when it has neither (English, or characters both scripts
- * share) or both (a quotation from the other side): then nothing can be said.
- */
-export function writtenScript(text: string): Script | null {
-  const chars = [...new Set(text.match(/\p{Script=Han}/gu) ?? [])];
-  if (chars.length === 0) return null;
-  // One character a line, so that no phrase joins them: each is converted on its own.
-  const asSimplified = toSimplified(chars.join('\n')).split('\n');
-  const asTraditional = toTraditional(chars.join('\n')).split('\n');
-  let traditionalOnly = 0;
-  let simplifiedOnly = 0;
-  chars.forEach((c, i) => {
-    const changesToSimplified = asSimplified[i] !== c;
-    const changesToTraditional = asTraditional[i] !== c;
-    if (changesToSimplified && !changesToTraditional) traditionalOnly++;
-    if (changesToTraditional && !changesToSimplified) simplifiedOnly++;
-  });
-  if (traditionalOnly >= 2 && simplifiedOnly === 0) return 'zh-Hant';
-  if (simplifiedOnly >= 2 && traditionalOnly === 0) return 'zh-Hans';
-  return null;
-}
+/** The script a text is plainly written in, or null (see judgeScript). */
+export const writtenScript = (text: string): Script | null => judgeScript(text, toSimplified, toTraditional);

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import type { AuditAction, AuditEntity } from '../../shared/audit-actions.ts';
+import { exchangedEntities, type AuditAction, type AuditEntity } from '../../shared/audit-actions.ts';
 import { auditChain, auditLog } from '../db/schema.ts';
 import { regionDayStart } from '../platform/clock.ts';
 import type { Context, Viewer } from '../platform/context.ts';
@@ -25,7 +25,6 @@ export type AuditQuery = {
  * exchanged, who did what and when stays visible, what they wrote does not — only the entry's
  * outline (references, ids, kinds, dates, which fields changed) is shown.
  */
-const exchanged: readonly string[] = ['notification', 'verification_request', 'meeting', 'action_item'] satisfies AuditEntity[];
 const outlineKeys = new Set([
   'reference', 'fields', 'recipientUnitId', 'toUnitId', 'unitIds', 'ownerUnitId', 'classification', 'newClassification', 'kind', 'outcome', 'means',
   'informedAt', 'routedAt', 'scheduledAt', 'dueOn', 'notificationId', 'triggerNotificationId', 'meetingId', 'followUpId', 'consultationId', 'attachmentId', 'sha256', 'size',
@@ -66,6 +65,6 @@ export async function listAuditEntries(ctx: Context, options: { viewer: Viewer; 
     )
     .orderBy(desc(auditLog.id))
     .limit(query.limit);
-  const redact = (r: (typeof rows)[number]['entry']) => (viewer.isPlatformAdmin && viewer.unitId === null && exchanged.includes(r.entityType) ? outline(r.data) : r.data);
+  const redact = (r: (typeof rows)[number]['entry']) => (viewer.isPlatformAdmin && viewer.unitId === null && (exchangedEntities as readonly string[]).includes(r.entityType) ? outline(r.data) : r.data);
   return rows.map(({ entry, hash }) => ({ ...entry, data: redact(entry), at: entry.at.toISOString(), hash }));
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import { attachmentTypes } from '../../shared/attachments.ts';
 import { attachments, disseminations, distributionLists, expertConsultations, notifications } from '../db/schema.ts';
 import type { Context, Viewer } from '../platform/context.ts';
 import { hasRole } from '../platform/context.ts';
@@ -110,10 +111,6 @@ export function presentExpertConsultation(c: typeof expertConsultations.$inferSe
   };
 }
 
-/** Lab reports and photos: PDF, images, spreadsheets and text, at most 10 MB each. */
-// Windows browsers send a .csv file as application/vnd.ms-excel: taken as text when it is text.
-export const attachmentTypes = ['application/pdf', 'image/png', 'image/jpeg', 'text/csv', 'application/vnd.ms-excel', 'text/plain', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'];
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 /**
  * Whether the file's first bytes agree with its declared type: a text file named .pdf, or a

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { judgeScript } from '../../shared/written-script.ts';
 import { useLocale } from './localized.ts';
 
 type Convert = (text: string) => string;
@@ -16,25 +17,15 @@ function loadToSimplified(): Promise<Convert> {
 }
 
 /**
- * To Traditional, only a text plainly written in Simplified: two or more characters only
- * Simplified uses, none only Traditional uses (as shared/script.ts judges on the server). A
- * short text of characters both scripts use — 余慧, 范先生, 制作流程.pdf — is left as written:
- * converting it would turn names into other names.
+ * To Traditional, only a text plainly written in Simplified (judged as the server judges it): a
+ * short text of characters both scripts use — 余慧, 范先生, 制作流程.pdf — is left as written,
+ * since converting it would turn names into other names.
  */
 function loadToTraditional(): Promise<Convert> {
   toTraditional ??= Promise.all([loadToSimplified(), import('opencc-js/cn2t').then((OpenCC) => OpenCC.Converter({ from: 'cn', to: 'hk' }))]).then(
     ([simplify, convert]) =>
-      (text: string) => {
-        const chars = [...new Set(text.match(/\p{Script=Han}/gu) ?? [])];
-        let simplifiedOnly = 0;
-        for (const c of chars) {
-          const toHans = simplify(c) !== c;
-          const toHant = convert(c) !== c;
-          if (toHans && !toHant) return text; // a Traditional-only character: written in Traditional
-          if (toHant && !toHans) simplifiedOnly++;
-        }
-        return simplifiedOnly >= 2 ? convert(text) : text;
-      },
+      (text: string) =>
+        judgeScript(text, simplify, convert) === 'zh-Hans' ? convert(text) : text,
   );
   return toTraditional;
 }

@@ -5,7 +5,7 @@ import { usePick } from '../../lib/localized.ts';
 import { fieldErrors } from '../../lib/forms.ts';
 import { useFormState } from '../../lib/useFormState.ts';
 import { ErrorNotice } from '../../components/status.tsx';
-import { dayInput } from '../notifications/lib/dates.ts';
+import { dayInput } from '../../lib/dates.ts';
 import { useIdempotentMutation } from '../notifications/lib/idempotency.ts';
 import type { Meeting } from '../notifications/lib/types.ts';
 import { meetingsApi } from './api.ts';

@@ -10,7 +10,7 @@ import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { ErrorNotice, Loading } from '../../components/status.tsx';
 import { useMe } from '../../session.ts';
 import { notificationsApi } from '../notifications/lib/api.ts';
-import { fromRegionInput, toRegionInput } from '../notifications/lib/dates.ts';
+import { fromRegionInput, toRegionInput } from '../../lib/dates.ts';
 import { useIdempotentMutation } from '../notifications/lib/idempotency.ts';
 import { meetingKinds } from '../notifications/lib/options.ts';
 import { inReaderScript } from '../notifications/lib/script.ts';

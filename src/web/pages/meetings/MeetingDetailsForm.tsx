@@ -6,7 +6,7 @@ import { useFormState } from '../../lib/useFormState.ts';
 import { ErrorNotice } from '../../components/status.tsx';
 import { Saved } from '../../components/Saved.tsx';
 import { Reveal } from '../notifications/components/Reveal.tsx';
-import { fromRegionInput, toRegionInput } from '../notifications/lib/dates.ts';
+import { fromRegionInput, toRegionInput } from '../../lib/dates.ts';
 import type { Meeting } from '../notifications/lib/types.ts';
 import { lines, meetingsApi } from './api.ts';
 

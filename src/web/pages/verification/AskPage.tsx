@@ -6,7 +6,7 @@ import { useFormState } from '../../lib/useFormState.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { ErrorNotice } from '../../components/status.tsx';
 import { usePartnerOptions } from '../notifications/compose/usePartnerOptions.ts';
-import { dayInput, fromRegionInput, toRegionInput } from '../notifications/lib/dates.ts';
+import { dayInput, fromRegionInput, toRegionInput } from '../../lib/dates.ts';
 import { useIdempotentMutation } from '../notifications/lib/idempotency.ts';
 import { scriptLang, useWritingScript } from '../notifications/lib/script.ts';
 import type { Script, VerificationKind } from '../notifications/lib/types.ts';

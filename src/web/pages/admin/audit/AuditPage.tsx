@@ -2,6 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Anchor, Button, Code, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { exchangedEntities } from '../../../../shared/audit-actions.ts';
 import { api } from '../../../api.ts';
 import { formatDate, useLocale } from '../../../lib/localized.ts';
 import { ErrorNotice, Loading } from '../../../components/status.tsx';
@@ -22,8 +23,7 @@ const recordPages: Partial<Record<string, (id: string) => string>> = {
   commitment: (id) => `/progress/commitments/${id}`,
   progress_report: (id) => `/progress/reports/${id}`,
 };
-/** What units exchanged: the platform administrator, no party to it, sees only its outline. */
-const exchanged = ['notification', 'verification_request', 'meeting'];
+
 
 /** The append-only, hash-chained audit trail (M4), newest first, filtered by action, record, user, unit and dates. */
 export function AuditPage() {
@@ -39,7 +39,7 @@ export function AuditPage() {
   });
   const entries = audit.data?.pages.flat() ?? [];
   const pageOf = (e: { entityType: string; entityId: string }) =>
-    me?.isPlatformAdmin && !me.unit && exchanged.includes(e.entityType) ? undefined : recordPages[e.entityType]?.(e.entityId);
+    me?.isPlatformAdmin && !me.unit && (exchangedEntities as readonly string[]).includes(e.entityType) ? undefined : recordPages[e.entityType]?.(e.entityId);
   return (
     <section aria-labelledby="audit-heading">
       <Group justify="space-between" align="flex-start" mb="xs">

@@ -4,7 +4,7 @@ import { formatDate, useLocale } from '../../../lib/localized.ts';
 import { fieldErrors } from '../../../lib/forms.ts';
 import { useFormState } from '../../../lib/useFormState.ts';
 import { notificationsApi } from '../lib/api.ts';
-import { fromRegionInput, toRegionInput } from '../lib/dates.ts';
+import { fromRegionInput, toRegionInput } from '../../../lib/dates.ts';
 import type { NotificationDetail } from '../lib/types.ts';
 import { RevealForm } from '../components/RevealForm.tsx';
 import { useNotificationAction } from './useNotificationAction.ts';

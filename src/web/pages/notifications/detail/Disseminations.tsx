@@ -5,7 +5,7 @@ import { useReaderScript } from '../../../lib/readerScript.ts';
 import { fieldErrors } from '../../../lib/forms.ts';
 import { useFormState } from '../../../lib/useFormState.ts';
 import { notificationsApi } from '../lib/api.ts';
-import { fromRegionInput, toRegionInput } from '../lib/dates.ts';
+import { fromRegionInput, toRegionInput } from '../../../lib/dates.ts';
 import { meansOfInforming } from '../lib/options.ts';
 import type { Means, NotificationDetail } from '../lib/types.ts';
 import { RevealForm } from '../components/RevealForm.tsx';

@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { useAddressParams } from '../../../lib/useAddressParams.ts';
 import type { NotificationBox, ListFilters } from '../lib/api.ts';
 
 const boxes: NotificationBox[] = ['inbox', 'sent', 'drafts'];
@@ -7,26 +7,12 @@ export const pageSize = 50;
 
 /** The box, filters and page live in the address, so that a filtered list can be bookmarked and "back" returns to it. */
 export function useInboxParams() {
-  const [params, setParams] = useSearchParams();
+  // Another box or filter starts again at the first page.
+  const { params, values, update } = useAddressParams(filterKeys, { resetKey: 'offset' });
+  const filters: ListFilters = values;
   const requested = params.get('box') as NotificationBox | null;
   const box: NotificationBox = requested && boxes.includes(requested) ? requested : 'inbox';
-  const filters: ListFilters = Object.fromEntries(filterKeys.map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v));
   const offset = Math.max(0, Number(params.get('offset')) || 0);
-
-  const update = (change: Record<string, string | null | undefined>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(change)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        // Another box or filter starts again at the first page.
-        if (!('offset' in change)) next.delete('offset');
-        return next;
-      },
-      { replace: true },
-    );
 
   return {
     box,

@@ -1,5 +1,5 @@
 import { useSearchParams } from 'react-router';
-import { dayInput } from '../../notifications/lib/dates.ts';
+import { dayInput } from '../../../lib/dates.ts';
 
 /** The day of the Joint Conference paper (October 2015) whose figures Liaison starts from. */
 export const paperDate = '2015-10-31';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate } from '../../../lib/localized.ts';
+import { formatDate } from './localized.ts';
 import { dayInput, fromRegionInput, toRegionInput } from './dates.ts';
 
 /** Whatever zone the browser is set to (these run in the machine's, usually UTC), times are the region's. */
