@@ -3,9 +3,9 @@ import { exchangedEntities, type AuditAction, type AuditEntity } from '../../sha
 import { auditChain, auditLog } from '../db/schema.ts';
 import { regionDayStart } from '../platform/clock.ts';
 import type { Context, Viewer } from '../platform/context.ts';
-import { hasRole } from '../platform/context.ts';
 import { AppError, forbidden } from '../platform/errors.ts';
 import { sealAuditTrail } from './seal.ts';
+import { auditPolicy } from './policy.ts';
 
 export type AuditQuery = {
   before?: number;
@@ -35,9 +35,9 @@ const outline = (data: Record<string, unknown>) => Object.fromEntries(Object.ent
 export async function listAuditEntries(ctx: Context, options: { viewer: Viewer; query: AuditQuery }) {
   const { viewer, query } = options;
   let scope: SQL | undefined;
-  if (!viewer.isPlatformAdmin) {
-    if (!hasRole(viewer, 'unit_admin') || !viewer.unitId) throw forbidden('may not read the audit trail');
-    scope = eq(auditLog.unitId, viewer.unitId);
+  if (!auditPolicy.readAll(viewer)) {
+    if (!auditPolicy.readOwnUnit(viewer)) throw forbidden('may not read the audit trail');
+    scope = eq(auditLog.unitId, viewer.unitId!);
   }
   if (query.from && query.to && query.to < query.from) throw new AppError('validation.failed', { fields: [{ field: 'to', code: 'before_start' }] });
   // What has committed is shown chained.
@@ -65,6 +65,6 @@ export async function listAuditEntries(ctx: Context, options: { viewer: Viewer; 
     )
     .orderBy(desc(auditLog.id))
     .limit(query.limit);
-  const redact = (r: (typeof rows)[number]['entry']) => (viewer.isPlatformAdmin && viewer.unitId === null && (exchangedEntities as readonly string[]).includes(r.entityType) ? outline(r.data) : r.data);
+  const redact = (r: (typeof rows)[number]['entry']) => (auditPolicy.outlineOfExchanges(viewer) && (exchangedEntities as readonly string[]).includes(r.entityType) ? outline(r.data) : r.data);
   return rows.map(({ entry, hash }) => ({ ...entry, data: redact(entry), at: entry.at.toISOString(), hash }));
 }

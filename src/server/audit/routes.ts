@@ -8,6 +8,7 @@ import { errorResponses } from '../platform/openapi.ts';
 import { day } from '../platform/schemas.ts';
 import { listAuditEntries } from './list-audit.ts';
 import { verifyAuditTrail } from './verify-audit.ts';
+import { auditPolicy } from './policy.ts';
 
 const auditEntry = z.object({
   id: z.number(),
@@ -70,7 +71,7 @@ export const auditRoutes =
       },
       async (request) => {
         const viewer = requireViewer(request);
-        if (!viewer.isPlatformAdmin) throw forbidden('may not verify the audit trail');
+        if (!auditPolicy.verify(viewer)) throw forbidden('may not verify the audit trail');
         return verifyAuditTrail(ctx.db);
       },
     );

@@ -1,7 +1,6 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Context, Role, Viewer } from '../platform/context.ts';
-import { hasRole } from '../platform/context.ts';
 import { AppError, forbidden, notFound } from '../platform/errors.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { DbOrTx } from '../db/open.ts';
@@ -9,6 +8,7 @@ import { agreementUnits, agreements, parties, units, users } from '../db/schema.
 import { recordAudit } from '../audit/record-audit.ts';
 import { toSimplified } from '../../shared/script.ts';
 import { listPosts } from './liaison-posts.ts';
+import { directoryPolicy } from './policy.ts';
 import { contactFields, type createUnitBody, type updateUnitBody } from './schemas.ts';
 
 type UnitRow = typeof units.$inferSelect;
@@ -127,7 +127,7 @@ async function checkReferences(db: DbOrTx, input: { partyCode?: string; parentId
 
 export async function createUnit(ctx: Context, options: { viewer: Viewer; input: z.infer<typeof createUnitBody> }) {
   const { viewer, input } = options;
-  if (!viewer.isPlatformAdmin) throw forbidden('only platform administrators create units');
+  if (!directoryPolicy.createUnit(viewer)) throw forbidden('only platform administrators create units');
   try {
     const created = await ctx.db.transaction(async (tx) => {
       await checkReferences(tx, input);
@@ -168,8 +168,7 @@ export async function updateUnit(ctx: Context, options: { viewer: Viewer; id: st
   const [existing] = await ctx.db.select().from(units).where(eq(units.id, id));
   if (!existing) throw notFound('unit');
   const onlyContacts = Object.keys(change).every((k) => (contactFields as readonly string[]).includes(k));
-  const ownAdmin = hasRole(viewer, 'unit_admin') && viewer.unitId === id;
-  if (!viewer.isPlatformAdmin && !(ownAdmin && onlyContacts)) throw forbidden('may not change this unit');
+  if (!directoryPolicy.updateUnit(viewer, id, { onlyContacts })) throw forbidden('may not change this unit');
   if (change.parentId === id) throw new AppError('validation.failed', { fields: [{ field: 'parentId', code: 'invalid_value' }] });
   const updated = await ctx.db.transaction(async (tx) => {
     await checkReferences(tx, change);

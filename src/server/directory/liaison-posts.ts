@@ -1,18 +1,16 @@
 import { and, asc, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Context, Viewer } from '../platform/context.ts';
-import { hasRole } from '../platform/context.ts';
 import { AppError, forbidden, notFound } from '../platform/errors.ts';
 import type { DbOrTx } from '../db/open.ts';
 import { agreementUnits, liaisonPosts, units, users } from '../db/schema.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { directoryPolicy } from './policy.ts';
 
 export const postKinds = ['liaison_officer', 'deputy', 'duty_officer'] as const;
 export type PostKind = (typeof postKinds)[number];
 
 /** Posts with a single holder at a time: assigning one hands it over. Deputies may be several. */
 const singleHolder: PostKind[] = ['liaison_officer', 'duty_officer'];
-
-const canManagePosts = (viewer: Viewer, unitId: string) => viewer.isPlatformAdmin || (hasRole(viewer, 'unit_admin') && viewer.unitId === unitId);
 
 export async function listPosts(db: DbOrTx, options: { unitId: string; history: boolean }) {
   const where: SQL | undefined = and(eq(liaisonPosts.unitId, options.unitId), options.history ? undefined : isNull(liaisonPosts.endedAt));
@@ -44,7 +42,7 @@ export async function assignPost(
   const { viewer, unitId } = options;
   const [unit] = await ctx.db.select({ id: units.id }).from(units).where(eq(units.id, unitId));
   if (!unit) throw notFound('unit');
-  if (!canManagePosts(viewer, unitId)) throw forbidden('may not assign posts of this unit');
+  if (!directoryPolicy.managePosts(viewer, unitId)) throw forbidden('may not assign posts of this unit');
   const agreementCode = options.agreementCode ?? null;
   return ctx.db.transaction(async (tx) => {
     const [holder] = await tx.select({ unitId: users.unitId, active: users.active }).from(users).where(eq(users.id, options.userId));
@@ -86,7 +84,7 @@ export async function assignPost(
 
 export async function endPost(ctx: Context, options: { viewer: Viewer; unitId: string; postId: string }) {
   const { viewer, unitId, postId } = options;
-  if (!canManagePosts(viewer, unitId)) throw forbidden('may not end posts of this unit');
+  if (!directoryPolicy.managePosts(viewer, unitId)) throw forbidden('may not end posts of this unit');
   await ctx.db.transaction(async (tx) => {
     const ended = await tx
       .update(liaisonPosts)

@@ -4,24 +4,22 @@ import type { DbOrTx } from '../db/open.ts';
 import { actionItems, agreements, meetings, notifications, units } from '../db/schema.ts';
 import { regionDay } from '../platform/clock.ts';
 import type { Context, Viewer } from '../platform/context.ts';
-import { hasRole } from '../platform/context.ts';
 import { AppError, forbidden, notFound } from '../platform/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { tellUnit } from '../mail/outbox.ts';
 import { indexDocument } from '../search/index-document.ts';
-import { notificationPolicy } from '../notifications/policy.ts';
-import { unitRefs } from '../notifications/units.ts';
+import { unitRefs } from '../units/unit-refs.ts';
+import { meetingPolicy } from './policy.ts';
 import type { actionItemBody, createMeetingBody, updateMeetingBody } from './schemas.ts';
 
 type Row = typeof meetings.$inferSelect;
-const acts = (viewer: Viewer) => viewer.unitId !== null && (hasRole(viewer, 'officer') || hasRole(viewer, 'approver'));
 const invalid = (field: string) => new AppError('validation.failed', { fields: [{ field, code: 'invalid_value' }] });
 const actorOf = (viewer: Viewer) => ({ id: viewer.userId, label: viewer.username });
 
 /** A meeting is seen by the units taking part, and only by them. */
 async function readable(db: DbOrTx, viewer: Viewer, id: string) {
   const [row] = await db.select().from(meetings).where(eq(meetings.id, id));
-  if (!row || !viewer.unitId || !row.unitIds.includes(viewer.unitId)) throw notFound('meeting');
+  if (!row || !meetingPolicy.read(viewer, row)) throw notFound('meeting');
   return row;
 }
 
@@ -31,7 +29,7 @@ async function present(db: DbOrTx, rows: Row[], now: Date, viewer: Viewer) {
   const items = await db.select().from(actionItems).where(inArray(actionItems.meetingId, rows.map((r) => r.id))).orderBy(asc(actionItems.dueOn));
   const triggers = rows.filter((r) => r.triggerId).map((r) => r.triggerId!);
   // Units invited beyond the notification's two may not learn about it from the meeting.
-  const triggerRows = (triggers.length ? await db.select().from(notifications).where(inArray(notifications.id, triggers)) : []).filter((n) => notificationPolicy.read(viewer, n));
+  const triggerRows = (triggers.length ? await db.select().from(notifications).where(inArray(notifications.id, triggers)) : []).filter((n) => meetingPolicy.seeNotification(viewer, n));
   const today = regionDay(now);
   return rows.map((r) => ({
     id: r.id,
@@ -78,7 +76,7 @@ async function index(tx: DbOrTx, ctx: Context, row: Row) {
  */
 export async function conveneMeeting(ctx: Context, options: { viewer: Viewer; input: z.infer<typeof createMeetingBody> }) {
   const { viewer, input } = options;
-  if (!acts(viewer)) throw forbidden('may not convene meetings');
+  if (!meetingPolicy.convene(viewer)) throw forbidden('may not convene meetings');
   const unitIds = [...new Set([viewer.unitId!, ...input.unitIds])];
   const found = await ctx.db.select({ id: units.id }).from(units).where(inArray(units.id, unitIds));
   if (found.length !== unitIds.length) throw invalid('unitIds');
@@ -86,7 +84,7 @@ export async function conveneMeeting(ctx: Context, options: { viewer: Viewer; in
   if (input.participants.some((p) => !unitIds.includes(p.unitId))) throw invalid('participants');
   if (input.triggerNotificationId) {
     const [n] = await ctx.db.select().from(notifications).where(eq(notifications.id, input.triggerNotificationId));
-    if (!n || !notificationPolicy.read(viewer, n)) throw invalid('triggerNotificationId');
+    if (!n || !meetingPolicy.seeNotification(viewer, n)) throw invalid('triggerNotificationId');
   }
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
@@ -122,7 +120,7 @@ export async function updateMeeting(ctx: Context, options: { viewer: Viewer; id:
   const { viewer, id, change } = options;
   await ctx.db.transaction(async (tx) => {
     const row = await readable(tx, viewer, id);
-    if (!acts(viewer)) throw forbidden('may not change meetings');
+    if (!meetingPolicy.change(viewer)) throw forbidden('may not change meetings');
     if (change.participants?.some((p) => !row.unitIds.includes(p.unitId))) throw invalid('participants');
     const { scheduledAt, participants, ...rest } = change;
     const [updated] = await tx
@@ -147,7 +145,7 @@ export async function addActionItem(ctx: Context, options: { viewer: Viewer; id:
   const { viewer, id, input } = options;
   return ctx.db.transaction(async (tx) => {
     const row = await readable(tx, viewer, id);
-    if (!acts(viewer)) throw forbidden('may not add action items');
+    if (!meetingPolicy.addActionItem(viewer)) throw forbidden('may not add action items');
     if (!row.unitIds.includes(input.ownerUnitId)) throw invalid('ownerUnitId');
     // A new item already overdue is a typing slip (a year, a month), not a plan.
     if (input.dueOn < regionDay(ctx.clock.now())) throw new AppError('validation.failed', { fields: [{ field: 'dueOn', code: 'in_past' }] });
@@ -164,7 +162,7 @@ export async function completeActionItem(ctx: Context, options: { viewer: Viewer
     await readable(tx, viewer, id);
     const [item] = await tx.select().from(actionItems).where(and(eq(actionItems.id, itemId), eq(actionItems.meetingId, id)));
     if (!item) throw notFound('action_item');
-    if (item.ownerUnitId !== viewer.unitId || !acts(viewer)) throw forbidden('only the owning unit completes its action item');
+    if (!meetingPolicy.completeActionItem(viewer, item)) throw forbidden('only the owning unit completes its action item');
     if (item.status === 'done') throw new AppError('conflict', { params: { what: 'action_item_done' } });
     await tx.update(actionItems).set({ status: 'done', doneAt: ctx.clock.now() }).where(eq(actionItems.id, itemId));
     await recordAudit(tx, ctx.clock, { actor: actorOf(viewer), action: 'action_item.done', entityType: 'action_item', entityId: itemId, unitId: viewer.unitId, data: { meetingId: id } });
@@ -181,7 +179,7 @@ export async function listMeetings(ctx: Context, options: { viewer: Viewer; noti
   if (!viewer.unitId) return [];
   if (options.notificationId) {
     const [n] = await ctx.db.select().from(notifications).where(eq(notifications.id, options.notificationId));
-    if (!n || !notificationPolicy.read(viewer, n)) return [];
+    if (!n || !meetingPolicy.seeNotification(viewer, n)) return [];
   }
   const rows = await ctx.db
     .select()

@@ -5,7 +5,11 @@ import type { Context, Viewer } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { notificationPolicy } from './policy.ts';
 import { notificationTextInBothScripts } from './present.ts';
-import { allow, indexNotification, partnershipAgreement, readableNotification, recordStep, withEditor } from './records.ts';
+import { partnershipAgreement } from '../units/partnerships.ts';
+import { allow, withEditor } from './policy.ts';
+import { indexNotification } from './index-notification.ts';
+import { readableNotification } from './load-notification.ts';
+import { recordStep } from './record-step.ts';
 import type { createNotificationBody, updateNotificationBody } from './schemas.ts';
 
 const invalid = (field: string, code = 'invalid_value') => new AppError('validation.failed', { fields: [{ field, code }] });

@@ -7,8 +7,10 @@ import { AppError } from '../platform/errors.ts';
 import { tellUnit } from '../mail/outbox.ts';
 import { indexDocument } from '../search/index-document.ts';
 import { notificationPolicy } from './policy.ts';
-import { inBothScripts } from './present.ts';
-import { allow, readableNotification, recordStep, requireStatus } from './records.ts';
+import { inBothScripts } from '../platform/both-scripts.ts';
+import { allow } from './policy.ts';
+import { readableNotification, requireStatus } from './load-notification.ts';
+import { recordStep } from './record-step.ts';
 import type { followUpBody } from './schemas.ts';
 
 /**

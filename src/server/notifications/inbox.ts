@@ -7,13 +7,15 @@ import { AppError, notFound } from '../platform/errors.ts';
 import { queryExpression } from '../search/normalise.ts';
 import { relationalBuiltOnce } from '../db/built-once.ts';
 import { fromTextMatches, walkingIndexes } from '../db/planner.ts';
-import { attachmentColumns, presentAttachment, presentDissemination, presentExpertConsultation } from './around.ts';
+import { attachmentColumns, presentAttachment } from './attachments.ts';
+import { presentDissemination } from './disseminations.ts';
+import { presentExpertConsultation } from './expert-consultations.ts';
 import { presentFollowUp } from './follow-ups.ts';
 import { notificationPolicy } from './policy.ts';
 import { listItemColumns, presentListItem, presentNotification } from './present.ts';
-import type { NotificationRow } from './records.ts';
+import type { NotificationRow } from './load-notification.ts';
 import type { listQuery } from './schemas.ts';
-import { unitRefColumns, unitRefs } from './units.ts';
+import { unitRefColumns, unitRefs } from '../units/unit-refs.ts';
 
 /**
  * A listing counts its matches up to this many, on every page, with or without q; beyond, it

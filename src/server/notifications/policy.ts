@@ -1,8 +1,9 @@
 import { hasRole, type Viewer } from '../platform/context.ts';
+import { forbidden } from '../platform/errors.ts';
+import { actsForAUnit, actsForUnit, worksForUnit } from '../units/acting.ts';
 
 type Parties = { senderUnitId: string; recipientUnitId: string; status: string; authorId: string };
 
-const acts = (viewer: Viewer) => hasRole(viewer, 'officer') || hasRole(viewer, 'approver');
 const sentStatuses = ['sent', 'acknowledged', 'closed', 'withdrawn'];
 /** Withdrawn after sending stays visible to the recipient; withdrawn as a draft does not. */
 const reachedRecipient = (n: Parties & { sentAt?: Date | null }) => sentStatuses.includes(n.status) && (n.status !== 'withdrawn' || !!n.sentAt);
@@ -15,18 +16,28 @@ export const notificationPolicy = {
   isSender: (viewer: Viewer, n: Parties) => viewer.unitId === n.senderUnitId,
   isRecipient: (viewer: Viewer, n: Parties & { sentAt?: Date | null }) => viewer.unitId === n.recipientUnitId && reachedRecipient(n),
   read: (viewer: Viewer, n: Parties & { sentAt?: Date | null }) => viewer.unitId === n.senderUnitId || notificationPolicy.isRecipient(viewer, n),
-  draft: (viewer: Viewer) => viewer.unitId !== null && acts(viewer),
-  edit: (viewer: Viewer, n: Parties) => viewer.unitId === n.senderUnitId && acts(viewer) && ['draft', 'returned'].includes(n.status),
-  submit: (viewer: Viewer, n: Parties) => viewer.unitId === n.senderUnitId && acts(viewer),
+  draft: (viewer: Viewer) => actsForAUnit(viewer),
+  edit: (viewer: Viewer, n: Parties) => actsForUnit(viewer, n.senderUnitId) && ['draft', 'returned'].includes(n.status),
+  submit: (viewer: Viewer, n: Parties) => actsForUnit(viewer, n.senderUnitId),
   /** Four eyes: an approver of the sending unit who wrote none of it (not the author, nor an editor). */
   approve: (viewer: Viewer, n: Parties & { editorIds: string[] }) => viewer.unitId === n.senderUnitId && hasRole(viewer, 'approver') && viewer.userId !== n.authorId && !n.editorIds.includes(viewer.userId),
-  acknowledge: (viewer: Viewer, n: Parties) => viewer.unitId === n.recipientUnitId && acts(viewer),
-  followUp: (viewer: Viewer, n: Parties) => (viewer.unitId === n.senderUnitId || viewer.unitId === n.recipientUnitId) && acts(viewer),
-  withdraw: (viewer: Viewer, n: Parties) => viewer.unitId === n.senderUnitId && acts(viewer),
-  close: (viewer: Viewer, n: Parties) => viewer.unitId === n.senderUnitId && acts(viewer),
-  disseminate: (viewer: Viewer, n: Parties) => viewer.unitId === n.recipientUnitId && acts(viewer),
+  acknowledge: (viewer: Viewer, n: Parties) => actsForUnit(viewer, n.recipientUnitId),
+  followUp: (viewer: Viewer, n: Parties) => actsForUnit(viewer, n.senderUnitId) || actsForUnit(viewer, n.recipientUnitId),
+  withdraw: (viewer: Viewer, n: Parties) => actsForUnit(viewer, n.senderUnitId),
+  close: (viewer: Viewer, n: Parties) => actsForUnit(viewer, n.senderUnitId),
+  disseminate: (viewer: Viewer, n: Parties) => actsForUnit(viewer, n.recipientUnitId),
   /** A consultation is the referring unit's: it alone records the advice; the other side sees it only when shared. */
   seeConsultation: (viewer: Viewer, c: { unitId: string; shared: boolean }) => c.shared || viewer.unitId === c.unitId,
-  advise: (viewer: Viewer, c: { unitId: string }) => viewer.unitId === c.unitId && acts(viewer),
-  route: (viewer: Viewer, n: Parties) => (viewer.unitId === n.senderUnitId || viewer.unitId === n.recipientUnitId) && acts(viewer),
+  advise: (viewer: Viewer, c: { unitId: string }) => actsForUnit(viewer, c.unitId),
+  route: (viewer: Viewer, n: Parties) => actsForUnit(viewer, n.senderUnitId) || actsForUnit(viewer, n.recipientUnitId),
+  /** Distribution lists are kept by a unit's officers, approvers and administrators. */
+  keepDistributionLists: (viewer: Viewer) => worksForUnit(viewer, viewer.unitId),
 };
+
+/** Refuses what the policy does not allow. */
+export function allow(allowed: boolean, reason: string) {
+  if (!allowed) throw forbidden(reason);
+}
+
+/** The editors of a notification's content with the viewer among them. */
+export const withEditor = (editorIds: string[], viewer: Viewer) => (editorIds.includes(viewer.userId) ? editorIds : [...editorIds, viewer.userId]);

@@ -1,25 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { notifications, type NotificationText } from '../db/schema.ts';
-import { toSimplified, toTraditional, writtenScript, type Script } from '../../shared/script.ts';
-import { AppError } from '../platform/errors.ts';
+import { toSimplified, toTraditional } from '../../shared/script.ts';
+import { requireWrittenIn } from '../platform/both-scripts.ts';
+import type { UnitRef } from '../units/unit-refs.ts';
 
 type Row = typeof notifications.$inferSelect;
-export type UnitRef = { id: string; code: string; partyCode: string; name: { 'zh-Hant': string; 'zh-Hans': string; en: string } };
-
-/**
- * Refuses texts marked as written in one script that are plainly written in the other: their
- * conversion would do nothing, and readers of the other side would read the wrong script.
- */
-function requireWrittenIn(script: Script, ...texts: string[]) {
-  const found = writtenScript(texts.join('\n'));
-  if (found && found !== script) throw new AppError('validation.failed', { fields: [{ field: 'script', code: found === 'zh-Hans' ? 'written_in_hans' : 'written_in_hant' }] });
-}
-
-/** A text as written, with its counterpart in the other script (phrase-level OpenCC, Hong Kong ↔ Mainland). */
-export function inBothScripts(script: 'zh-Hant' | 'zh-Hans', text: string) {
-  requireWrittenIn(script, text);
-  return script === 'zh-Hant' ? { hant: text, hans: toSimplified(text) } : { hant: toTraditional(text), hans: text };
-}
 
 export function notificationTextInBothScripts(script: 'zh-Hant' | 'zh-Hans', text: NotificationText) {
   requireWrittenIn(script, text.title, text.scope, text.measures, text.attention);

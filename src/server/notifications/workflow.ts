@@ -5,7 +5,11 @@ import type { Context, Viewer } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { tellUnit } from '../mail/outbox.ts';
 import { notificationPolicy } from './policy.ts';
-import { agreementAbbreviation, allow, indexNotification, readableNotification, referenceCounter, recordStep, requireStatus, withEditor, type NotificationRow } from './records.ts';
+import { agreementAbbreviation, referenceCounter } from '../platform/reference-numbers.ts';
+import { allow, withEditor } from './policy.ts';
+import { indexNotification } from './index-notification.ts';
+import { readableNotification, requireStatus, type NotificationRow } from './load-notification.ts';
+import { recordStep } from './record-step.ts';
 import type { NotificationStep } from '../../shared/audit-actions.ts';
 
 /** Clause 1: a notification states the scope, the control measures and the matters needing attention. */

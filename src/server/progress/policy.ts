@@ -1,7 +1,5 @@
 import { hasRole, type Viewer } from '../platform/context.ts';
-
-const worksInUnit = (viewer: Viewer, unitId: string | null) =>
-  unitId !== null && viewer.unitId === unitId && (hasRole(viewer, 'officer') || hasRole(viewer, 'approver') || hasRole(viewer, 'unit_admin'));
+import { worksForUnit as worksInUnit } from '../units/acting.ts';
 
 /**
  * The owning unit keeps its commitments and their figures; everybody signed in reads them.

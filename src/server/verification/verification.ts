@@ -3,20 +3,19 @@ import type { DbOrTx } from '../db/open.ts';
 import { notifications, units, verificationRequests } from '../db/schema.ts';
 import { regionDay, regionYear } from '../platform/clock.ts';
 import type { Context, Viewer } from '../platform/context.ts';
-import { hasRole } from '../platform/context.ts';
 import { AppError, forbidden, notFound } from '../platform/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { tellUnit } from '../mail/outbox.ts';
 import { indexDocument } from '../search/index-document.ts';
-import { inBothScripts } from '../notifications/present.ts';
-import { nextReference, partnershipAgreement } from '../notifications/records.ts';
-import { notificationPolicy } from '../notifications/policy.ts';
-import { unitRefs } from '../notifications/units.ts';
+import { inBothScripts } from '../platform/both-scripts.ts';
+import { nextReference } from '../platform/reference-numbers.ts';
+import { partnershipAgreement } from '../units/partnerships.ts';
+import { unitRefs } from '../units/unit-refs.ts';
+import { verificationPolicy } from './policy.ts';
 
 type Row = typeof verificationRequests.$inferSelect;
 type Kind = 'pre_publication' | 'media_report';
 
-const acts = (viewer: Viewer) => viewer.unitId !== null && (hasRole(viewer, 'officer') || hasRole(viewer, 'approver'));
 const invalid = (field: string, code = 'invalid_value') => new AppError('validation.failed', { fields: [{ field, code }] });
 /** The outcomes that make sense for each kind of request. */
 const outcomes: Record<Kind, string[]> = { pre_publication: ['confirmed', 'corrected', 'disputed'], media_report: ['confirmed', 'refuted', 'partly_true'] };
@@ -68,7 +67,7 @@ async function present(db: DbOrTx, rows: Row[], now: Date) {
 async function readable(db: DbOrTx, viewer: Viewer, id: string, kind: Kind | undefined) {
   const [row] = await db.select().from(verificationRequests).where(eq(verificationRequests.id, id));
   // Only the asking and the asked unit know the request exists, and only under its own kind's path.
-  if (!row || (viewer.unitId !== row.fromUnitId && viewer.unitId !== row.toUnitId) || (kind && row.kind !== kind)) throw notFound('verification_request');
+  if (!row || !verificationPolicy.read(viewer, row) || (kind && row.kind !== kind)) throw notFound('verification_request');
   return row;
 }
 
@@ -76,7 +75,7 @@ async function readable(db: DbOrTx, viewer: Viewer, id: string, kind: Kind | und
 async function checkNotification(db: DbOrTx, viewer: Viewer, notificationId: string | null | undefined, otherUnitId: string) {
   if (!notificationId) return;
   const [n] = await db.select().from(notifications).where(eq(notifications.id, notificationId));
-  if (!n || !n.sentAt || !notificationPolicy.read(viewer, n) || ![n.senderUnitId, n.recipientUnitId].includes(otherUnitId)) throw invalid('notificationId');
+  if (!n || !verificationPolicy.linkNotification(viewer, n, otherUnitId)) throw invalid('notificationId');
 }
 
 export async function askVerification(
@@ -88,7 +87,7 @@ export async function askVerification(
   },
 ) {
   const { viewer, kind, input } = options;
-  if (!acts(viewer)) throw forbidden('may not ask for verification');
+  if (!verificationPolicy.ask(viewer)) throw forbidden('may not ask for verification');
   if (!(await partnershipAgreement(ctx.db, viewer.unitId!, input.toUnitId))) throw invalid('toUnitId');
   const now = ctx.clock.now();
   // The dates are checked together, so that one answer names every date that is wrong.
@@ -157,7 +156,7 @@ export async function answerVerification(ctx: Context, options: { viewer: Viewer
   const { viewer, id } = options;
   await ctx.db.transaction(async (tx) => {
     const row = await readable(tx, viewer, id, options.kind);
-    if (viewer.unitId !== row.toUnitId || !acts(viewer)) throw forbidden('only the unit asked answers');
+    if (!verificationPolicy.answer(viewer, row)) throw forbidden('only the unit asked answers');
     if (row.status !== 'open') throw new AppError('conflict', { params: { what: 'verification_status' } });
     if (!outcomes[row.kind as Kind].includes(options.outcome)) throw invalid('outcome');
     const answer = inBothScripts(options.script, options.answer);
@@ -177,7 +176,7 @@ export async function linkNotification(ctx: Context, options: { viewer: Viewer; 
   const { viewer, id } = options;
   await ctx.db.transaction(async (tx) => {
     const row = await readable(tx, viewer, id, options.kind);
-    if (!acts(viewer)) throw forbidden('may not link');
+    if (!verificationPolicy.link(viewer)) throw forbidden('may not link');
     await checkNotification(tx, viewer, options.notificationId, row.fromUnitId === viewer.unitId ? row.toUnitId : row.fromUnitId);
     await tx.update(verificationRequests).set({ notificationId: options.notificationId }).where(eq(verificationRequests.id, id));
     await recordAudit(tx, ctx.clock, { actor: { id: viewer.userId, label: viewer.username }, action: `${row.kind as Kind}.linked` as const, entityType: 'verification_request', entityId: id, unitId: viewer.unitId, data: { notificationId: options.notificationId } });

@@ -1,7 +1,9 @@
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/open.ts';
 import { units } from '../db/schema.ts';
-import type { UnitRef } from './present.ts';
+
+/** A unit as named on a record: its id, code, party and name in the three languages. */
+export type UnitRef = { id: string; code: string; partyCode: string; name: { 'zh-Hant': string; 'zh-Hans': string; en: string } };
 
 /** The columns of a unit that name it on a record. */
 export const unitRefColumns = { id: true, code: true, partyCode: true, name: true } as const;

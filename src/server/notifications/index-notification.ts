@@ -1,0 +1,26 @@
+import type { DbOrTx } from '../db/open.ts';
+import { regionDay } from '../platform/clock.ts';
+import type { Context } from '../platform/context.ts';
+import { indexDocument } from '../search/index-document.ts';
+
+import type { NotificationRow } from './load-notification.ts';
+
+/** Keeps the search index in step: the sender finds its drafts, both units find what was sent. */
+export async function indexNotification(tx: DbOrTx, ctx: Context, n: NotificationRow) {
+  const reached = n.sentAt !== null;
+  const text = n.authoritativeScript === 'zh-Hant' ? n.textHant : n.textHans;
+  await indexDocument(
+    tx,
+    {
+      kind: 'notification',
+      refId: n.id,
+      title: { 'zh-Hant': n.textHant.title, 'zh-Hans': n.textHans.title, en: n.summaryEn?.slice(0, 200) || n.textHant.title },
+      body: [n.reference ?? '', text.scope, text.measures, text.attention, n.summaryEn ?? '', ...n.products.map((p) => [p.name, p.brand, p.lot, p.hsCode].filter(Boolean).join(' ')), ...n.hazards.map((h) => h.agent ?? '')].join('\n'),
+      url: `/notifications/${n.id}`,
+      visibility: 'units',
+      unitIds: reached ? [n.senderUnitId, n.recipientUnitId] : [n.senderUnitId],
+      date: regionDay(n.sentAt ?? n.createdAt),
+    },
+    ctx.clock.now(),
+  );
+}
