@@ -11,15 +11,7 @@ import { sql } from 'drizzle-orm';
 import type { Context } from './platform/context.ts';
 import { installErrorHandling } from './platform/errors-http.ts';
 import { installAuthentication } from './platform/http.ts';
-import { accountRoutes } from './accounts/routes.ts';
-import { agreementRoutes } from './agreements/routes.ts';
-import { auditRoutes } from './audit/routes.ts';
-import { directoryRoutes } from './directory/routes.ts';
-import { searchRoutes } from './search/routes.ts';
-import { progressRoutes } from './progress/routes.ts';
-import { notificationRoutes } from './notifications/routes.ts';
-import { verificationRoutes } from './verification/routes.ts';
-import { meetingRoutes } from './meetings/routes.ts';
+import { serverModules } from './modules.ts';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -75,15 +67,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
 
   await app.register(
     async (api) => {
-      await api.register(accountRoutes(ctx));
-      await api.register(directoryRoutes(ctx));
-      await api.register(agreementRoutes(ctx));
-      await api.register(searchRoutes(ctx));
-      await api.register(auditRoutes(ctx));
-      await api.register(progressRoutes(ctx), { prefix: '/progress' });
-      await api.register(notificationRoutes(ctx));
-      await api.register(verificationRoutes(ctx));
-      await api.register(meetingRoutes(ctx));
+      for (const module of serverModules) await api.register(module.routes(ctx), module.prefix ? { prefix: module.prefix } : {});
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,9 @@
+import { moduleSearchKinds } from './modules.ts';
+
 /**
  * What the search index holds, one kind per searchable record: the server indexes only these,
  * and the web names each (search.kinds.<kind>, checked for every locale by locales.test.ts).
+ * Each module lists its kinds in its manifest (src/shared/modules/).
  */
-export const searchKinds = ['agreement', 'clause', 'notification', 'follow_up', 'pre_publication', 'media_report', 'meeting'] as const;
-export type SearchKind = (typeof searchKinds)[number];
+export const searchKinds = moduleSearchKinds;
+export type { SearchKind } from './modules.ts';

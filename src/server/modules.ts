@@ -1,0 +1,23 @@
+import type { ServerModule } from './platform/server-module.ts';
+import { accountsServer } from './accounts/module.ts';
+import { directoryServer } from './directory/module.ts';
+import { agreementsServer } from './agreements/module.ts';
+import { searchServer } from './search/module.ts';
+import { auditServer } from './audit/module.ts';
+import { progressServer } from './progress/module.ts';
+import { notificationsServer } from './notifications/module.ts';
+import { verificationServer } from './verification/module.ts';
+import { meetingsServer } from './meetings/module.ts';
+
+/** Every module with routes, one line each; app.ts mounts them in this order under /api/v1. */
+export const serverModules: readonly ServerModule[] = [
+  accountsServer,
+  directoryServer,
+  agreementsServer,
+  searchServer,
+  auditServer,
+  progressServer,
+  notificationsServer,
+  verificationServer,
+  meetingsServer,
+];
