@@ -9,7 +9,9 @@ import { progressModule, reportsModule } from './modules/progress.ts';
 import { referenceModule } from './modules/reference.ts';
 import { verificationModule } from './modules/verification.ts';
 
-export type { ModuleManifest } from './modules/manifest.ts';
+import type { ModuleManifest } from './modules/manifest.ts';
+
+export type { ModuleManifest };
 
 /**
  * Every module, one line each. Adding a module: its manifest in src/shared/modules/<id>.ts and
@@ -49,3 +51,6 @@ export const moduleAuditEntities = literals(modules.flatMap((m) => m.auditEntiti
 export const moduleSearchKinds = literals(modules.flatMap((m) => m.searchKinds as readonly SearchKind[]));
 /** Every locale file of the web app's `ui` namespace: ui.json and each module's. */
 export const uiLocaleFiles = ['ui', ...modules.flatMap((m) => m.locales as readonly string[])];
+
+/** The same list, for reading every module alike (navigation, pages of agreements not built yet). */
+export const manifests: readonly ModuleManifest[] = modules;

@@ -1,17 +1,13 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../shared/locales/en/ui.json' with { type: 'json' };
-import zhHant from '../shared/locales/zh-Hant/ui.json' with { type: 'json' };
-import zhHans from '../shared/locales/zh-Hans/ui.json' with { type: 'json' };
-import enNotifications from '../shared/locales/en/ui-notifications.json' with { type: 'json' };
-import zhHantNotifications from '../shared/locales/zh-Hant/ui-notifications.json' with { type: 'json' };
-import zhHansNotifications from '../shared/locales/zh-Hans/ui-notifications.json' with { type: 'json' };
-import enProgress from '../shared/locales/en/ui-progress.json' with { type: 'json' };
-import zhHantProgress from '../shared/locales/zh-Hant/ui-progress.json' with { type: 'json' };
-import zhHansProgress from '../shared/locales/zh-Hans/ui-progress.json' with { type: 'json' };
+import { uiLocaleFiles } from '../shared/modules.ts';
 import type { Locale } from './types.ts';
 
 export const locales: Locale[] = ['zh-Hant', 'zh-Hans', 'en'];
+
+const localeFiles = import.meta.glob<Record<string, unknown>>('../shared/locales/*/ui*.json', { eager: true, import: 'default' });
+/** The `ui` namespace of a language: every module's locale file merged. */
+const uiResources = (locale: Locale) => Object.assign({}, ...uiLocaleFiles.map((name) => localeFiles[`../shared/locales/${locale}/${name}.json`]));
 const storageKey = 'liaison.locale';
 
 /** The `lang` of the page: Hong Kong Traditional, Mainland Simplified, or English. */
@@ -55,12 +51,9 @@ i18next.on('languageChanged', (lng) => {
 });
 
 await i18next.use(initReactI18next).init({
-  // One namespace, kept in a file per area of the app (ui-<area>.json) with its own top-level key.
-  resources: {
-    en: { ui: { ...en, ...enNotifications, ...enProgress } },
-    'zh-Hant': { ui: { ...zhHant, ...zhHantNotifications, ...zhHantProgress } },
-    'zh-Hans': { ui: { ...zhHans, ...zhHansNotifications, ...zhHansProgress } },
-  },
+  // One namespace, kept in ui.json and a file per module (ui-<module>.json, each with its own
+  // top-level key), as the modules list them in their manifests (src/shared/modules/).
+  resources: Object.fromEntries(locales.map((locale) => [locale, { ui: uiResources(locale) }])),
   lng: initialLocale(),
   ns: ['ui'],
   defaultNS: 'ui',

@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { buildUser, logInAs, PASSWORD, unitId } from '../support/harness.ts';
 import { call, draftBody } from '../support/notifications.ts';
 import { logIn, mainText, startBrowserApp, type BrowserApp } from './browser.ts';
-import enNotifications from '../../src/shared/locales/en/ui-notifications.json' with { type: 'json' };
+import enVerification from '../../src/shared/locales/en/ui-verification.json' with { type: 'json' };
 
 const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
@@ -189,7 +189,7 @@ describe('a verification request linked to the notification that followed', () =
     const page = await liaison.newPage();
     await logIn(page, hkOfficer.username, PASSWORD);
     await page.goto(`/verification/${asked.json().id}`);
-    expect(await page.locator('[data-gate]').innerText()).toContain(enNotifications.notifications.verification.gate.pending);
+    expect(await page.locator('[data-gate]').innerText()).toContain(enVerification.verification.gate.pending);
     const box = page.getByRole('combobox', { name: /^The notification that followed/ });
     await box.click();
     await page.getByRole('option', { name: /其他通報 24/ }).waitFor();

@@ -6,6 +6,7 @@ import { roles, unitKinds } from '../../web/types.ts';
 import { scriptViews } from '../../web/pages/agreements/script.ts';
 import { searchKinds } from '../search-kinds.ts';
 import { auditActions, auditEntities } from '../audit-actions.ts';
+import { manifests, uiLocaleFiles } from '../modules.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const webDir = path.resolve(here, '../../web');
@@ -57,11 +58,15 @@ describe.each(files)('%s', (file) => {
 });
 
 describe('the web app', () => {
-  // The app's one namespace is ui.json merged with the ui-<area>.json files.
-  const tree: Tree = Object.assign({}, ...files.filter((f) => f === 'ui.json' || f.startsWith('ui-')).map((f) => read('en', f)));
+  // The app's one namespace is ui.json merged with the modules' ui-<module>.json files.
+  const tree: Tree = Object.assign({}, ...uiLocaleFiles.map((name) => read('en', `${name}.json`)));
   const ui = flatten(tree);
   const sources = sourceFiles(webDir).map((f) => ({ file: path.relative(webDir, f), text: fs.readFileSync(f, 'utf8') }));
   const subtree = (prefix: string): unknown => prefix.split('.').reduce<unknown>((node, key) => (node as Tree | undefined)?.[key], tree);
+
+  it('loads every ui-<module>.json file, each listed by a module', () => {
+    expect(files.filter((f) => f === 'ui.json' || f.startsWith('ui-'))).toEqual([...uiLocaleFiles].map((name) => `${name}.json`).sort());
+  });
 
   it('finds the web app sources to check', () => {
     expect(sources.length).toBeGreaterThan(20);
@@ -92,6 +97,7 @@ describe('the web app', () => {
       ...searchKinds.map((k) => `search.kinds.${k}`),
       ...auditActions.map((a) => `admin.auditActions.${a}`),
       ...auditEntities.map((e) => `admin.auditEntities.${e}`),
+      ...manifests.flatMap((m) => (m.nav ? [m.nav.labelKey] : [])),
     ];
     expect(wanted.filter((key) => !ui.has(key))).toEqual([]);
   });

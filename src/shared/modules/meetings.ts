@@ -7,5 +7,5 @@ export const meetingsModule = defineModule({
   auditActions: ['meeting.convened', 'meeting.updated', 'action_item.added', 'action_item.done'],
   auditEntities: ['meeting', 'action_item'],
   searchKinds: ['meeting'],
-  locales: [],
+  locales: ['ui-meetings'],
 });

@@ -11,5 +11,5 @@ export const verificationModule = defineModule({
   auditActions: verificationKinds.flatMap((kind) => verificationSteps.map((step) => `${kind}.${step}` as const)),
   auditEntities: ['verification_request'],
   searchKinds: ['pre_publication', 'media_report'],
-  locales: [],
+  locales: ['ui-verification'],
 });

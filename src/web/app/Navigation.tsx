@@ -1,9 +1,12 @@
 import { AppShell, Box, Button, Divider, NavLink, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { manifests, type ModuleManifest } from '../../shared/modules.ts';
 import { usePick } from '../lib/localized.ts';
 import { canAdminister, useLogOut, useMe } from '../session.ts';
 import { SearchBox } from './SearchBox.tsx';
+
+const navGroups = ['agreement', 'work', 'platform'] as const;
 
 export function Navigation() {
   const { t } = useTranslation();
@@ -13,17 +16,13 @@ export function Navigation() {
   const navigate = useNavigate();
   const logOut = useLogOut();
 
-  const links = [
-    { to: '/', label: t('nav.home'), show: true },
-    { to: '/agreements', label: t('nav.agreements'), show: true },
-    { to: '/search', label: t('nav.search'), show: true },
-    { to: '/notifications', label: t('notifications.title'), show: !!me?.unit },
-    { to: '/progress', label: t('progress.title'), show: !!me },
-    { to: '/reports', label: t('progress.reports'), show: !me },
-    { to: '/directory', label: t('nav.directory'), show: !!me },
-    { to: '/admin', label: t('nav.admin'), show: canAdminister(me) },
-    { to: '/account', label: t('nav.account'), show: !!me },
-  ];
+  const sees = (audience: NonNullable<ModuleManifest['nav']>['audience']) =>
+    ({ everyone: true, 'signed-in': !!me, unit: !!me?.unit, 'signed-out': !me, administrators: canAdminister(me) })[audience];
+  // By agreement (those not built yet shown as such), then the work that serves every agreement, then the platform.
+  const groups = navGroups.map((group) => ({
+    group,
+    links: manifests.flatMap((m) => (m.nav && m.nav.group === group && sees(m.nav.audience) ? [{ to: m.nav.path, label: t(m.nav.labelKey), built: m.nav.built }] : [])),
+  }));
   const isActive = (to: string) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`));
 
   return (
@@ -32,17 +31,31 @@ export function Navigation() {
         <SearchBox id="nav-search" />
       </Box>
       <AppShell.Section grow component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-        {links
-          .filter((l) => l.show)
-          .map((l) => (
-            <li key={l.to}>
-              <NavLink
-                component={Link}
-                to={l.to}
-                label={l.label}
-                active={isActive(l.to)}
-                aria-current={isActive(l.to) ? 'page' : undefined}
-              />
+        <li>
+          <NavLink component={Link} to="/" label={t('nav.home')} active={isActive('/')} aria-current={isActive('/') ? 'page' : undefined} />
+        </li>
+        {groups
+          .filter((g) => g.links.length)
+          .map(({ group, links }) => (
+            <li key={group} data-nav-group={group}>
+              <Text id={`nav-group-${group}`} size="xs" fw={700} mt="sm" px="sm">
+                {t(`nav.groups.${group}`)}
+              </Text>
+              <ul aria-labelledby={`nav-group-${group}`} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+                {links.map((l) => (
+                  <li key={l.to}>
+                    <NavLink
+                      component={Link}
+                      to={l.to}
+                      label={l.label}
+                      description={l.built ? undefined : t('nav.notBuilt')}
+                      data-built={l.built}
+                      active={isActive(l.to)}
+                      aria-current={isActive(l.to) ? 'page' : undefined}
+                    />
+                  </li>
+                ))}
+              </ul>
             </li>
           ))}
       </AppShell.Section>

@@ -6,8 +6,8 @@ import { fieldErrors } from '../../lib/forms.ts';
 import { useFormState } from '../../lib/useFormState.ts';
 import { ErrorNotice } from '../../components/status.tsx';
 import { dayInput } from '../../lib/dates.ts';
-import { useIdempotentMutation } from '../notifications/lib/idempotency.ts';
-import type { Meeting } from '../notifications/lib/types.ts';
+import { useIdempotentMutation } from '../../lib/idempotency.ts';
+import type { Meeting } from './types.ts';
 import { meetingsApi } from './api.ts';
 
 /** What was agreed to be done, by which unit (and officer), by when. */
@@ -36,7 +36,7 @@ export function ActionItemForm({ meeting }: { meeting: Meeting }) {
   return (
     <form
       noValidate
-      aria-label={t('notifications.meetings.addItem')}
+      aria-label={t('meetings.addItem')}
       onSubmit={(e) => {
         e.preventDefault();
         add.mutate();
@@ -44,22 +44,22 @@ export function ActionItemForm({ meeting }: { meeting: Meeting }) {
     >
       <Stack gap="xs">
         <ErrorNotice error={add.error} />
-        <TextInput label={t('notifications.meetings.itemDescription')} required {...form.text('description')} error={fieldError('description')} />
+        <TextInput label={t('meetings.itemDescription')} required {...form.text('description')} error={fieldError('description')} />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <Select
-            label={t('notifications.meetings.ownerUnit')}
+            label={t('meetings.ownerUnit')}
             data={meeting.units.map((u) => ({ value: u.id, label: pick(u.name) }))}
             value={form.values.ownerUnitId}
             onChange={form.set('ownerUnitId')}
             required
             error={fieldError('ownerUnitId')}
           />
-          <TextInput label={t('notifications.meetings.ownerName')} {...form.text('ownerName')} error={fieldError('ownerName')} />
-          <TextInput label={t('notifications.meetings.dueOn')} type="date" required {...form.text('dueOn')} error={fieldError('dueOn')} />
+          <TextInput label={t('meetings.ownerName')} {...form.text('ownerName')} error={fieldError('ownerName')} />
+          <TextInput label={t('meetings.dueOn')} type="date" required {...form.text('dueOn')} error={fieldError('dueOn')} />
         </SimpleGrid>
         <Group>
           <Button type="submit" variant="light" loading={add.isPending}>
-            {t('notifications.meetings.addItem')}
+            {t('meetings.addItem')}
           </Button>
         </Group>
       </Stack>

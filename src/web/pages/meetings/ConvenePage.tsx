@@ -11,10 +11,11 @@ import { ErrorNotice, Loading } from '../../components/status.tsx';
 import { useMe } from '../../session.ts';
 import { notificationsApi } from '../notifications/lib/api.ts';
 import { fromRegionInput, toRegionInput } from '../../lib/dates.ts';
-import { useIdempotentMutation } from '../notifications/lib/idempotency.ts';
-import { meetingKinds } from '../notifications/lib/options.ts';
-import { inReaderScript } from '../notifications/lib/script.ts';
-import type { MeetingKind, NotificationDetail } from '../notifications/lib/types.ts';
+import { useIdempotentMutation } from '../../lib/idempotency.ts';
+import { meetingKinds } from './types.ts';
+import { inReaderScript } from '../../lib/shownScript.ts';
+import type { NotificationDetail } from '../notifications/lib/types.ts';
+import type { MeetingKind } from './types.ts';
 import { lines, meetingsApi } from './api.ts';
 import { ParticipantRows, participantsInput, type ParticipantRow } from './ParticipantRows.tsx';
 import { useUnitOptions } from './useUnitOptions.ts';
@@ -37,12 +38,12 @@ function ConveneForm({ trigger }: { trigger: NotificationDetail | null }) {
   const { me } = useMe();
   const units = useUnitOptions();
   const agreements = useQuery({ queryKey: ['agreements'], queryFn: api.agreements });
-  usePageTitle(t('notifications.meetings.convene'));
+  usePageTitle(t('meetings.convene'));
   const other = trigger && (trigger.sender.id === me?.unit?.id ? trigger.recipient : trigger.sender);
   const form = useFormState({
     kind: (trigger ? 'urgent_high_level' : 'joint_work') as MeetingKind,
     agreementCode: trigger?.agreementCode ?? null,
-    title: trigger ? t('notifications.meetings.urgentTitle', { reference: trigger.reference ?? '', title: inReaderScript(trigger.text, locale, trigger.authoritativeScript).title }) : '',
+    title: trigger ? t('meetings.urgentTitle', { reference: trigger.reference ?? '', title: inReaderScript(trigger.text, locale, trigger.authoritativeScript).title }) : '',
     unitIds: other ? [other.id] : ([] as string[]),
     scheduledAt: toRegionInput(new Date(Date.now() + 24 * 3_600_000)),
     location: '',
@@ -82,14 +83,14 @@ function ConveneForm({ trigger }: { trigger: NotificationDetail | null }) {
     >
       <Stack maw={900} gap="md">
         <Title order={1} id="convene-heading">
-          {t('notifications.meetings.convene')}
+          {t('meetings.convene')}
         </Title>
-        {trigger && <Alert color="red">{t('notifications.meetings.fromNotification', { reference: trigger.reference ?? '' })}</Alert>}
+        {trigger && <Alert color="red">{t('meetings.fromNotification', { reference: trigger.reference ?? '' })}</Alert>}
         <ErrorNotice error={convene.error ?? units.error} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <Select
-            label={t('notifications.meetings.kind')}
-            data={meetingKinds.map((k) => ({ value: k, label: t(`notifications.meetings.kinds.${k}`) }))}
+            label={t('meetings.kind')}
+            data={meetingKinds.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))}
             value={v.kind}
             onChange={(k) => k && form.set('kind')(k as MeetingKind)}
             allowDeselect={false}
@@ -97,7 +98,7 @@ function ConveneForm({ trigger }: { trigger: NotificationDetail | null }) {
             error={fieldError('kind')}
           />
           <Select
-            label={t('notifications.meetings.agreement')}
+            label={t('meetings.agreement')}
             data={(agreements.data ?? []).map((a) => ({ value: a.code, label: pick(a.shortTitle) }))}
             value={v.agreementCode}
             onChange={form.set('agreementCode')}
@@ -105,10 +106,10 @@ function ConveneForm({ trigger }: { trigger: NotificationDetail | null }) {
             error={fieldError('agreementCode')}
           />
         </SimpleGrid>
-        <TextInput label={t('notifications.meetings.meetingTitle')} required {...form.text('title')} error={fieldError('title')} />
+        <TextInput label={t('meetings.meetingTitle')} required {...form.text('title')} error={fieldError('title')} />
         <MultiSelect
-          label={t('notifications.meetings.otherUnits')}
-          description={t('notifications.meetings.otherUnitsHint')}
+          label={t('meetings.otherUnits')}
+          description={t('meetings.otherUnitsHint')}
           data={units.others}
           value={v.unitIds}
           onChange={form.set('unitIds')}
@@ -117,14 +118,14 @@ function ConveneForm({ trigger }: { trigger: NotificationDetail | null }) {
           error={fieldError('unitIds')}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <TextInput label={t('notifications.meetings.scheduledAt')} type="datetime-local" required {...form.text('scheduledAt')} error={fieldError('scheduledAt')} />
-          <TextInput label={t('notifications.meetings.location')} {...form.text('location')} error={fieldError('location')} />
+          <TextInput label={t('meetings.scheduledAt')} type="datetime-local" required {...form.text('scheduledAt')} error={fieldError('scheduledAt')} />
+          <TextInput label={t('meetings.location')} {...form.text('location')} error={fieldError('location')} />
         </SimpleGrid>
-        <Textarea label={t('notifications.meetings.agenda')} description={t('notifications.meetings.onePerLine')} autosize minRows={3} {...form.text('agenda')} error={fieldError('agenda')} />
+        <Textarea label={t('meetings.agenda')} description={t('meetings.onePerLine')} autosize minRows={3} {...form.text('agenda')} error={fieldError('agenda')} />
         <ParticipantRows rows={v.participants} onChange={form.set('participants')} units={taking} fieldError={fieldError} />
         <Group>
           <Button type="submit" loading={convene.isPending}>
-            {t('notifications.meetings.conveneSubmit')}
+            {t('meetings.conveneSubmit')}
           </Button>
           <Button component={Link} to={trigger ? `/notifications/${trigger.id}` : '/meetings'} variant="subtle">
             {t('common.cancel')}

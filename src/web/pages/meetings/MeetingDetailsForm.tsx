@@ -5,9 +5,9 @@ import { fieldErrors } from '../../lib/forms.ts';
 import { useFormState } from '../../lib/useFormState.ts';
 import { ErrorNotice } from '../../components/status.tsx';
 import { Saved } from '../../components/Saved.tsx';
-import { Reveal } from '../notifications/components/Reveal.tsx';
+import { Reveal } from '../../components/Reveal.tsx';
 import { fromRegionInput, toRegionInput } from '../../lib/dates.ts';
-import type { Meeting } from '../notifications/lib/types.ts';
+import type { Meeting } from './types.ts';
 import { lines, meetingsApi } from './api.ts';
 
 /** A meeting moved, held elsewhere, or its agenda changed: the units taking part keep it current. */
@@ -25,10 +25,10 @@ export function MeetingDetailsForm({ meeting }: { meeting: Meeting }) {
   });
   const fieldError = fieldErrors(save.error);
   return (
-    <Reveal label={t('notifications.meetings.editDetails')}>
+    <Reveal label={t('meetings.editDetails')}>
       <form
         noValidate
-        aria-label={t('notifications.meetings.editDetails')}
+        aria-label={t('meetings.editDetails')}
         onSubmit={(e) => {
           e.preventDefault();
           save.mutate();
@@ -38,13 +38,13 @@ export function MeetingDetailsForm({ meeting }: { meeting: Meeting }) {
           <Saved show={save.isSuccess}>{t('common.saved')}</Saved>
           <ErrorNotice error={save.error} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput label={t('notifications.meetings.scheduledAt')} type="datetime-local" required {...form.text('scheduledAt')} error={fieldError('scheduledAt')} />
-            <TextInput label={t('notifications.meetings.location')} {...form.text('location')} error={fieldError('location')} />
+            <TextInput label={t('meetings.scheduledAt')} type="datetime-local" required {...form.text('scheduledAt')} error={fieldError('scheduledAt')} />
+            <TextInput label={t('meetings.location')} {...form.text('location')} error={fieldError('location')} />
           </SimpleGrid>
-          <Textarea label={t('notifications.meetings.agenda')} description={t('notifications.meetings.onePerLine')} autosize minRows={3} {...form.text('agenda')} error={fieldError('agenda')} />
+          <Textarea label={t('meetings.agenda')} description={t('meetings.onePerLine')} autosize minRows={3} {...form.text('agenda')} error={fieldError('agenda')} />
           <Group>
             <Button type="submit" loading={save.isPending}>
-              {t('notifications.meetings.saveDetails')}
+              {t('meetings.saveDetails')}
             </Button>
           </Group>
         </Stack>

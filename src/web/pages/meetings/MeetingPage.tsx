@@ -6,11 +6,11 @@ import { api } from '../../api.ts';
 import { formatDate, useLocale, usePick } from '../../lib/localized.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { ErrorNotice, Loading } from '../../components/status.tsx';
-import { Field } from '../notifications/components/Field.tsx';
-import { Reveal } from '../notifications/components/Reveal.tsx';
-import { Tag } from '../notifications/components/Tag.tsx';
-import type { Meeting } from '../notifications/lib/types.ts';
-import { useActs } from '../notifications/lib/useActs.ts';
+import { Field } from '../../components/Field.tsx';
+import { Reveal } from '../../components/Reveal.tsx';
+import { Tag } from '../../components/Tag.tsx';
+import type { Meeting } from './types.ts';
+import { useActs } from '../../lib/useActs.ts';
 import { meetingsApi } from './api.ts';
 import { ActionItemForm } from './ActionItemForm.tsx';
 import { ActionItems } from './ActionItems.tsx';
@@ -43,10 +43,10 @@ function MeetingView({ meeting }: { meeting: Meeting }) {
     <Stack gap="lg">
       <div>
         <Anchor component={Link} to="/meetings" size="sm">
-          {t('notifications.meetings.back')}
+          {t('meetings.back')}
         </Anchor>
         <Group gap="xs" mt="xs">
-          <Tag color={kindColor[m.kind]}>{t(`notifications.meetings.kinds.${m.kind}`)}</Tag>
+          <Tag color={kindColor[m.kind]}>{t(`meetings.kinds.${m.kind}`)}</Tag>
           {agreement && <Tag>{pick(agreement.shortTitle)}</Tag>}
         </Group>
         <Title order={1} mt={4}>
@@ -54,14 +54,14 @@ function MeetingView({ meeting }: { meeting: Meeting }) {
         </Title>
       </div>
       <SimpleGrid component="dl" cols={{ base: 1, sm: 3 }} spacing="md" verticalSpacing="xs" m={0}>
-        <Field label={t('notifications.meetings.scheduledAt')}>{formatDate(m.scheduledAt, locale)}</Field>
-        <Field label={t('notifications.meetings.location')}>{m.location || '—'}</Field>
-        <Field label={t('notifications.meetings.convenedBy')}>{`${pick(m.convenedBy.name)} · ${m.createdBy}`}</Field>
-        <Field label={t('notifications.meetings.units')}>{m.units.map((u) => pick(u.name)).join(t('common.listSeparator'))}</Field>
+        <Field label={t('meetings.scheduledAt')}>{formatDate(m.scheduledAt, locale)}</Field>
+        <Field label={t('meetings.location')}>{m.location || '—'}</Field>
+        <Field label={t('meetings.convenedBy')}>{`${pick(m.convenedBy.name)} · ${m.createdBy}`}</Field>
+        <Field label={t('meetings.units')}>{m.units.map((u) => pick(u.name)).join(t('common.listSeparator'))}</Field>
         {m.trigger && (
-          <Field label={t('notifications.meetings.trigger')}>
+          <Field label={t('meetings.trigger')}>
             <Anchor component={Link} to={`/notifications/${m.trigger.id}`}>
-              {m.trigger.reference ?? t('notifications.meetings.triggerLink')}
+              {m.trigger.reference ?? t('meetings.triggerLink')}
             </Anchor>
           </Field>
         )}
@@ -69,7 +69,7 @@ function MeetingView({ meeting }: { meeting: Meeting }) {
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <section aria-labelledby="agenda-heading">
           <Title order={2} size="h3" id="agenda-heading" mb="xs">
-            {t('notifications.meetings.agenda')}
+            {t('meetings.agenda')}
           </Title>
           {m.agenda.length ? (
             <List type="ordered">
@@ -78,20 +78,20 @@ function MeetingView({ meeting }: { meeting: Meeting }) {
               ))}
             </List>
           ) : (
-            <Text c="dimmed">{t('notifications.meetings.noAgenda')}</Text>
+            <Text c="dimmed">{t('meetings.noAgenda')}</Text>
           )}
         </section>
         <section aria-labelledby="participants-heading">
           <Title order={2} size="h3" id="participants-heading" mb="xs">
-            {t('notifications.meetings.participants')}
+            {t('meetings.participants')}
           </Title>
           {m.participants.length ? (
             <Table verticalSpacing={4}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('notifications.meetings.participantName')}</Table.Th>
-                  <Table.Th>{t('notifications.meetings.participantRole')}</Table.Th>
-                  <Table.Th>{t('notifications.meetings.unit')}</Table.Th>
+                  <Table.Th>{t('meetings.participantName')}</Table.Th>
+                  <Table.Th>{t('meetings.participantRole')}</Table.Th>
+                  <Table.Th>{t('meetings.unit')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -105,24 +105,24 @@ function MeetingView({ meeting }: { meeting: Meeting }) {
               </Table.Tbody>
             </Table>
           ) : (
-            <Text c="dimmed">{t('notifications.meetings.noParticipants')}</Text>
+            <Text c="dimmed">{t('meetings.noParticipants')}</Text>
           )}
         </section>
       </SimpleGrid>
       {acts && <MeetingDetailsForm meeting={meeting} />}
       <Card withBorder component="section" aria-labelledby="record-heading">
         <Title order={2} size="h3" id="record-heading" mb="sm">
-          {t('notifications.meetings.record')}
+          {t('meetings.record')}
         </Title>
         <MeetingRecord meeting={meeting} shown={m} mayEdit={acts} />
       </Card>
       <Stack component="section" aria-labelledby="items-heading" gap="sm">
         <Title order={2} size="h3" id="items-heading">
-          {t('notifications.meetings.actionItems')}
+          {t('meetings.actionItems')}
         </Title>
         <ActionItems meeting={m} acts={acts} />
         {acts && (
-          <Reveal label={t('notifications.meetings.addItem')}>
+          <Reveal label={t('meetings.addItem')}>
             <ActionItemForm meeting={meeting} />
           </Reveal>
         )}

@@ -5,8 +5,8 @@ import { fieldErrors } from '../../lib/forms.ts';
 import { useFormState } from '../../lib/useFormState.ts';
 import { ErrorNotice } from '../../components/status.tsx';
 import { Saved } from '../../components/Saved.tsx';
-import { Reveal } from '../notifications/components/Reveal.tsx';
-import type { Meeting } from '../notifications/lib/types.ts';
+import { Reveal } from '../../components/Reveal.tsx';
+import type { Meeting } from './types.ts';
 import { lines, meetingsApi } from './api.ts';
 
 /**
@@ -29,13 +29,13 @@ export function MeetingRecord({ meeting, shown, mayEdit }: { meeting: Meeting; s
     <Stack gap="xs">
       <Saved show={save.isSuccess}>{t('common.saved')}</Saved>
       <Title order={3} size="h5">
-        {t('notifications.meetings.minutes')}
+        {t('meetings.minutes')}
       </Title>
       <Text style={{ whiteSpace: 'pre-wrap' }} c={shown.minutes ? undefined : 'dimmed'}>
-        {shown.minutes || t('notifications.meetings.noMinutes')}
+        {shown.minutes || t('meetings.noMinutes')}
       </Text>
       <Title order={3} size="h5">
-        {t('notifications.meetings.decisions')}
+        {t('meetings.decisions')}
       </Title>
       {shown.decisions.length ? (
         <List type="ordered">
@@ -44,13 +44,13 @@ export function MeetingRecord({ meeting, shown, mayEdit }: { meeting: Meeting; s
           ))}
         </List>
       ) : (
-        <Text c="dimmed">{t('notifications.meetings.noDecisions')}</Text>
+        <Text c="dimmed">{t('meetings.noDecisions')}</Text>
       )}
       {mayEdit && (
-        <Reveal label={t('notifications.meetings.editRecord')}>
+        <Reveal label={t('meetings.editRecord')}>
           <form
             noValidate
-            aria-label={t('notifications.meetings.editRecord')}
+            aria-label={t('meetings.editRecord')}
             onSubmit={(e) => {
               e.preventDefault();
               save.mutate();
@@ -58,11 +58,11 @@ export function MeetingRecord({ meeting, shown, mayEdit }: { meeting: Meeting; s
           >
             <Stack gap="sm">
               <ErrorNotice error={save.error} />
-              <Textarea label={t('notifications.meetings.minutes')} description={t('notifications.meetings.minutesHint')} autosize minRows={5} {...form.text('minutes')} error={fieldError('minutes')} />
-              <Textarea label={t('notifications.meetings.decisions')} description={t('notifications.meetings.onePerLine')} autosize minRows={3} {...form.text('decisions')} error={fieldError('decisions')} />
+              <Textarea label={t('meetings.minutes')} description={t('meetings.minutesHint')} autosize minRows={5} {...form.text('minutes')} error={fieldError('minutes')} />
+              <Textarea label={t('meetings.decisions')} description={t('meetings.onePerLine')} autosize minRows={3} {...form.text('decisions')} error={fieldError('decisions')} />
               <Group>
                 <Button type="submit" loading={save.isPending}>
-                  {t('notifications.meetings.saveRecord')}
+                  {t('meetings.saveRecord')}
                 </Button>
               </Group>
             </Stack>

@@ -1,5 +1,5 @@
 import { Navigate, Route, Routes } from 'react-router';
-import { AreaNav } from '../notifications/components/AreaNav.tsx';
+import { AreaNav } from '../../components/AreaNav.tsx';
 import { MeetingsPage } from './MeetingsPage.tsx';
 import { ConvenePage } from './ConvenePage.tsx';
 import { MeetingPage } from './MeetingPage.tsx';

@@ -6,10 +6,10 @@ import { formatDate, useLocale, usePick } from '../../lib/localized.ts';
 import { useReaderScript } from '../../lib/readerScript.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { ErrorNotice, Loading } from '../../components/status.tsx';
-import { Tag } from '../notifications/components/Tag.tsx';
-import { useActs } from '../notifications/lib/useActs.ts';
+import { Tag } from '../../components/Tag.tsx';
+import { useActs } from '../../lib/useActs.ts';
 import { meetingsApi } from './api.ts';
-import { ScrollTable } from '../notifications/components/ScrollTable.tsx';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 
 export const kindColor: Record<string, string> = { joint_work: 'blue', urgent_high_level: 'red', special_work: 'grape' };
 
@@ -18,34 +18,34 @@ export function MeetingsPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const pick = usePick();
-  usePageTitle(t('notifications.meetings.title'));
+  usePageTitle(t('meetings.title'));
   const acts = useActs();
   const meetings = useQuery({ queryKey: ['meetings'], queryFn: () => meetingsApi.list() });
   const titles = useReaderScript((meetings.data ?? []).map((m) => m.title));
   return (
     <Stack gap="md">
       <Group justify="space-between" align="center">
-        <Title order={1}>{t('notifications.meetings.title')}</Title>
+        <Title order={1}>{t('meetings.title')}</Title>
         {acts && (
           <Button component={Link} to="/meetings/new">
-            {t('notifications.meetings.convene')}
+            {t('meetings.convene')}
           </Button>
         )}
       </Group>
-      <Text c="dimmed">{t('notifications.meetings.intro')}</Text>
+      <Text c="dimmed">{t('meetings.intro')}</Text>
       {meetings.isPending && <Loading />}
       <ErrorNotice error={meetings.error} />
-      {meetings.data && !meetings.data.length && <Text c="dimmed">{t('notifications.meetings.none')}</Text>}
+      {meetings.data && !meetings.data.length && <Text c="dimmed">{t('meetings.none')}</Text>}
       {!!meetings.data?.length && (
-        <ScrollTable minWidth={720} label={t('notifications.meetings.title')}>
+        <ScrollTable minWidth={720} label={t('meetings.title')}>
           <Table striped highlightOnHover verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('notifications.meetings.scheduledAt')}</Table.Th>
-                <Table.Th>{t('notifications.meetings.meetingTitle')}</Table.Th>
-                <Table.Th>{t('notifications.meetings.kind')}</Table.Th>
-                <Table.Th>{t('notifications.meetings.convenedBy')}</Table.Th>
-                <Table.Th>{t('notifications.meetings.actionItems')}</Table.Th>
+                <Table.Th>{t('meetings.scheduledAt')}</Table.Th>
+                <Table.Th>{t('meetings.meetingTitle')}</Table.Th>
+                <Table.Th>{t('meetings.kind')}</Table.Th>
+                <Table.Th>{t('meetings.convenedBy')}</Table.Th>
+                <Table.Th>{t('meetings.actionItems')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -61,15 +61,15 @@ export function MeetingsPage() {
                       </Anchor>
                     </Table.Td>
                     <Table.Td>
-                      <Tag color={kindColor[m.kind]}>{t(`notifications.meetings.kinds.${m.kind}`)}</Tag>
+                      <Tag color={kindColor[m.kind]}>{t(`meetings.kinds.${m.kind}`)}</Tag>
                     </Table.Td>
                     <Table.Td>{pick(m.convenedBy.name)}</Table.Td>
                     <Table.Td>
                       <Group gap={4}>
-                        <Text size="sm">{t('notifications.meetings.openItems', { n: open.length })}</Text>
+                        <Text size="sm">{t('meetings.openItems', { n: open.length })}</Text>
                         {overdue > 0 && (
                           <Tag color="red" filled>
-                            {t('notifications.meetings.overdueItems', { n: overdue })}
+                            {t('meetings.overdueItems', { n: overdue })}
                           </Tag>
                         )}
                       </Group>

@@ -1,5 +1,5 @@
 import { query, request } from '../../api.ts';
-import type { ActionItemInput, CreateMeetingInput, Meeting, UpdateMeetingInput } from '../notifications/lib/types.ts';
+import type { ActionItemInput, CreateMeetingInput, Meeting, UpdateMeetingInput } from './types.ts';
 
 const one = (id: string) => `/meetings/${encodeURIComponent(id)}`;
 

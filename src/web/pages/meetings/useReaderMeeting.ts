@@ -1,5 +1,5 @@
 import { useReaderScript } from '../../lib/readerScript.ts';
-import type { Meeting } from '../notifications/lib/types.ts';
+import type { Meeting } from './types.ts';
 
 /** A meeting's record is kept as typed; Mainland readers read it in Simplified. For showing only, never for editing. */
 export function useReaderMeeting(m: Meeting): Meeting {

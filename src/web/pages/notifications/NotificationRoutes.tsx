@@ -1,5 +1,5 @@
 import { Navigate, Route, Routes } from 'react-router';
-import { AreaNav } from './components/AreaNav.tsx';
+import { AreaNav } from '../../components/AreaNav.tsx';
 import { InboxPage } from './inbox/InboxPage.tsx';
 import { ComposePage } from './compose/ComposePage.tsx';
 import { EditDraftPage } from './compose/EditDraftPage.tsx';

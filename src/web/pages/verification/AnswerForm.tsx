@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../lib/forms.ts';
 import { useFormState } from '../../lib/useFormState.ts';
 import { ErrorNotice } from '../../components/status.tsx';
-import { useIdempotentMutation } from '../notifications/lib/idempotency.ts';
-import { outcomesOf } from '../notifications/lib/options.ts';
-import { scriptLang, useWritingScript } from '../notifications/lib/script.ts';
-import type { Outcome, Script, Verification } from '../notifications/lib/types.ts';
+import { useIdempotentMutation } from '../../lib/idempotency.ts';
+import { outcomesOf } from './types.ts';
+import { scriptLang, useWritingScript } from '../../lib/shownScript.ts';
+import type { Outcome, Script, Verification } from './types.ts';
 import { verificationApi } from './api.ts';
 
 /** The unit asked answers: confirms, corrects or disputes the facts (a media report: confirms, refutes, or finds it partly true). */
@@ -37,10 +37,10 @@ export function AnswerForm({ v }: { v: Verification }) {
     >
       <Stack gap="sm">
         <ErrorNotice error={answer.error} />
-        <Radio.Group label={t('notifications.verification.outcomeLabel')} required value={form.values.outcome} onChange={(o) => form.set('outcome')(o as Outcome)} error={fieldError('outcome')}>
+        <Radio.Group label={t('verification.outcomeLabel')} required value={form.values.outcome} onChange={(o) => form.set('outcome')(o as Outcome)} error={fieldError('outcome')}>
           <Group mt={4}>
             {outcomesOf[v.kind].map((o) => (
-              <Radio key={o} value={o} label={t(`notifications.verification.outcome.${o}`)} />
+              <Radio key={o} value={o} label={t(`verification.outcome.${o}`)} />
             ))}
           </Group>
         </Radio.Group>
@@ -51,10 +51,10 @@ export function AnswerForm({ v }: { v: Verification }) {
             ))}
           </Group>
         </Radio.Group>
-        <Textarea label={t('notifications.verification.answer')} required autosize minRows={3} lang={scriptLang[form.values.script]} {...form.text('answer')} error={fieldError('answer')} />
+        <Textarea label={t('verification.answer')} required autosize minRows={3} lang={scriptLang[form.values.script]} {...form.text('answer')} error={fieldError('answer')} />
         <Group>
           <Button type="submit" loading={answer.isPending}>
-            {t('notifications.verification.sendAnswer')}
+            {t('verification.sendAnswer')}
           </Button>
         </Group>
       </Stack>

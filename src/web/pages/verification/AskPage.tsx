@@ -5,11 +5,11 @@ import { fieldErrors } from '../../lib/forms.ts';
 import { useFormState } from '../../lib/useFormState.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { ErrorNotice } from '../../components/status.tsx';
-import { usePartnerOptions } from '../notifications/compose/usePartnerOptions.ts';
+import { usePartnerOptions } from '../../lib/usePartnerOptions.ts';
 import { dayInput, fromRegionInput, toRegionInput } from '../../lib/dates.ts';
-import { useIdempotentMutation } from '../notifications/lib/idempotency.ts';
-import { scriptLang, useWritingScript } from '../notifications/lib/script.ts';
-import type { Script, VerificationKind } from '../notifications/lib/types.ts';
+import { useIdempotentMutation } from '../../lib/idempotency.ts';
+import { scriptLang, useWritingScript } from '../../lib/shownScript.ts';
+import type { Script, VerificationKind } from './types.ts';
 import { verificationApi } from './api.ts';
 import { MediaFields } from './MediaFields.tsx';
 
@@ -38,7 +38,7 @@ export function AskPage() {
   const [params] = useSearchParams();
   const notificationId = params.get('notification');
   const partners = usePartnerOptions();
-  usePageTitle(t('notifications.verification.askTitle'));
+  usePageTitle(t('verification.askTitle'));
   const form = useFormState<AskValues>({
     kind: params.get('kind') === 'media_report' ? 'media_report' : 'pre_publication',
     toUnitId: null,
@@ -87,23 +87,23 @@ export function AskPage() {
     >
       <Stack maw={900} gap="md">
         <Title order={1} id="ask-heading">
-          {t('notifications.verification.askTitle')}
+          {t('verification.askTitle')}
         </Title>
-        <div role="group" aria-label={t('notifications.verification.kindLabel')}>
-          <SegmentedControl value={v.kind} onChange={(k) => form.set('kind')(k as VerificationKind)} data={(['pre_publication', 'media_report'] as const).map((k) => ({ value: k, label: t(`notifications.verification.kinds.${k}`) }))} />
+        <div role="group" aria-label={t('verification.kindLabel')}>
+          <SegmentedControl value={v.kind} onChange={(k) => form.set('kind')(k as VerificationKind)} data={(['pre_publication', 'media_report'] as const).map((k) => ({ value: k, label: t(`verification.kinds.${k}`) }))} />
         </div>
         <Text size="sm" c="dimmed">
-          {t(`notifications.verification.kindHint.${v.kind}`)}
+          {t(`verification.kindHint.${v.kind}`)}
         </Text>
-        {notificationId && <Alert color="blue">{t('notifications.verification.fromNotification')}</Alert>}
+        {notificationId && <Alert color="blue">{t('verification.fromNotification')}</Alert>}
         <ErrorNotice error={ask.error} />
         <ErrorNotice error={partners.error} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <Select label={t('notifications.verification.toUnit')} data={partners.options} value={toUnitId} onChange={form.set('toUnitId')} allowDeselect={false} required error={fieldError('toUnitId')} />
-          <TextInput label={t('notifications.verification.enterprise')} description={t('notifications.verification.enterpriseHint')} {...form.text('enterprise')} error={fieldError('enterprise')} />
-          <TextInput label={t('notifications.verification.deadline')} type="datetime-local" required {...form.text('deadlineAt')} error={fieldError('deadlineAt')} />
+          <Select label={t('verification.toUnit')} data={partners.options} value={toUnitId} onChange={form.set('toUnitId')} allowDeselect={false} required error={fieldError('toUnitId')} />
+          <TextInput label={t('verification.enterprise')} description={t('verification.enterpriseHint')} {...form.text('enterprise')} error={fieldError('enterprise')} />
+          <TextInput label={t('verification.deadline')} type="datetime-local" required {...form.text('deadlineAt')} error={fieldError('deadlineAt')} />
           {v.kind === 'pre_publication' && (
-            <TextInput label={t('notifications.verification.plannedReleaseAt')} type="datetime-local" required {...form.text('plannedReleaseAt')} error={fieldError('plannedReleaseAt')} />
+            <TextInput label={t('verification.plannedReleaseAt')} type="datetime-local" required {...form.text('plannedReleaseAt')} error={fieldError('plannedReleaseAt')} />
           )}
         </SimpleGrid>
         {v.kind === 'media_report' && <MediaFields form={form} fieldError={fieldError} />}
@@ -114,11 +114,11 @@ export function AskPage() {
             ))}
           </Group>
         </Radio.Group>
-        <TextInput label={t('notifications.verification.subject')} required lang={lang} {...form.text('subject')} error={fieldError('subject')} />
-        <Textarea label={t('notifications.verification.question')} required autosize minRows={3} lang={lang} {...form.text('question')} error={fieldError('question')} />
+        <TextInput label={t('verification.subject')} required lang={lang} {...form.text('subject')} error={fieldError('subject')} />
+        <Textarea label={t('verification.question')} required autosize minRows={3} lang={lang} {...form.text('question')} error={fieldError('question')} />
         <Group>
           <Button type="submit" loading={ask.isPending}>
-            {t('notifications.verification.send')}
+            {t('verification.send')}
           </Button>
           <Button component={Link} to="/verification" variant="subtle">
             {t('common.cancel')}

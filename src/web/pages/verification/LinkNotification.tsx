@@ -8,9 +8,9 @@ import { useLocale } from '../../lib/localized.ts';
 import { fieldErrors } from '../../lib/forms.ts';
 import { ErrorNotice } from '../../components/status.tsx';
 import { notificationsApi } from '../notifications/lib/api.ts';
-import { useIdempotentMutation } from '../notifications/lib/idempotency.ts';
-import { inReaderScript } from '../notifications/lib/script.ts';
-import type { Verification } from '../notifications/lib/types.ts';
+import { useIdempotentMutation } from '../../lib/idempotency.ts';
+import { inReaderScript } from '../../lib/shownScript.ts';
+import type { Verification } from './types.ts';
 import { verificationApi } from './api.ts';
 
 type Option = { value: string; label: string };
@@ -44,17 +44,17 @@ export function LinkNotification({ v, mayLink }: { v: Verification; mayLink: boo
   if (v.notificationId) {
     return (
       <Anchor component={Link} to={`/notifications/${v.notificationId}`}>
-        {v.notification ? `${v.notification.reference ?? ''} ${v.notification.title[locale === 'zh-Hans' ? 'zh-Hans' : 'zh-Hant']}`.trim() : t('notifications.verification.openNotification')}
+        {v.notification ? `${v.notification.reference ?? ''} ${v.notification.title[locale === 'zh-Hans' ? 'zh-Hans' : 'zh-Hant']}`.trim() : t('verification.openNotification')}
       </Anchor>
     );
   }
-  if (!mayLink) return <Text size="sm" c="dimmed">{t('notifications.verification.noNotification')}</Text>;
+  if (!mayLink) return <Text size="sm" c="dimmed">{t('verification.noNotification')}</Text>;
   const found: Option[] = (candidates.data ?? []).map((n) => ({ value: n.id, label: `${n.reference ?? ''} ${inReaderScript(n.title, locale, n.authoritativeScript)}`.trim() }));
   const options = chosen && !found.some((o) => o.value === chosen.value) ? [chosen, ...found] : found;
   return (
     <form
       noValidate
-      aria-label={t('notifications.verification.link')}
+      aria-label={t('verification.link')}
       onSubmit={(e) => {
         e.preventDefault();
         if (chosen) link.mutate(chosen.value);
@@ -63,8 +63,8 @@ export function LinkNotification({ v, mayLink }: { v: Verification; mayLink: boo
       <Stack gap="xs">
         <ErrorNotice error={candidates.error ?? link.error} />
         <Select
-          label={t('notifications.verification.chooseNotification')}
-          description={t('notifications.verification.chooseNotificationHint')}
+          label={t('verification.chooseNotification')}
+          description={t('verification.chooseNotificationHint')}
           data={options}
           value={chosen?.value ?? null}
           onChange={(_, option) => setChosen(option ? { value: option.value, label: option.label } : null)}
@@ -78,7 +78,7 @@ export function LinkNotification({ v, mayLink }: { v: Verification; mayLink: boo
         />
         <Group>
           <Button type="submit" variant="light" disabled={!chosen} loading={link.isPending}>
-            {t('notifications.verification.link')}
+            {t('verification.link')}
           </Button>
         </Group>
       </Stack>

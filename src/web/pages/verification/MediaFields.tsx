@@ -11,11 +11,11 @@ export function MediaFields({ form, fieldError }: Props) {
   return (
     <>
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-        <TextInput label={t('notifications.verification.outlet')} description={t('notifications.verification.outletHint')} required {...form.text('outlet')} error={fieldError('media.outlet')} />
-        <TextInput label={t('notifications.verification.publishedOn')} type="date" required {...form.text('publishedOn')} error={fieldError('media.publishedOn')} />
-        <TextInput label={t('notifications.verification.mediaLink')} type="url" {...form.text('link')} error={fieldError('media.link')} />
+        <TextInput label={t('verification.outlet')} description={t('verification.outletHint')} required {...form.text('outlet')} error={fieldError('media.outlet')} />
+        <TextInput label={t('verification.publishedOn')} type="date" required {...form.text('publishedOn')} error={fieldError('media.publishedOn')} />
+        <TextInput label={t('verification.mediaLink')} type="url" {...form.text('link')} error={fieldError('media.link')} />
       </SimpleGrid>
-      <Textarea label={t('notifications.verification.claim')} required autosize minRows={2} {...form.text('claim')} error={fieldError('media.claim')} />
+      <Textarea label={t('verification.claim')} required autosize minRows={2} {...form.text('claim')} error={fieldError('media.claim')} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { Alert, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate, useLocale } from '../../lib/localized.ts';
-import type { Verification } from '../notifications/lib/types.ts';
+import type { Verification } from './types.ts';
 
 /** Dark shades, so that white text on them stays readable (WCAG AA). */
 const backgrounds = { cleared: 'teal-9', blocked: 'red-9', pending: 'blue-9', expired: 'gray-8' } as const;
@@ -24,13 +24,13 @@ export function ReleaseGate({ v, asked }: { v: Verification; asked: boolean }) {
       role="status"
       data-gate={gate}
       icon={<span aria-hidden="true" style={{ fontSize: 22, fontWeight: 700 }}>{icons[gate]}</span>}
-      title={<Text fz="xl" fw={700} c="inherit">{t(`notifications.verification.${asked ? 'gateAsked' : 'gate'}.${gate}`)}</Text>}
+      title={<Text fz="xl" fw={700} c="inherit">{t(`verification.${asked ? 'gateAsked' : 'gate'}.${gate}`)}</Text>}
       styles={{ root: { backgroundColor: `var(--mantine-color-${backgrounds[gate]})`, color: 'white' } }}
     >
-      <Text c="inherit">{t(`notifications.verification.${asked ? 'gateAskedHint' : 'gateHint'}.${gate}`)}</Text>
+      <Text c="inherit">{t(`verification.${asked ? 'gateAskedHint' : 'gateHint'}.${gate}`)}</Text>
       {v.plannedReleaseAt && (
         <Text c="inherit" size="sm" mt={4}>
-          {t('notifications.verification.plannedRelease', { date: formatDate(v.plannedReleaseAt, locale) })}
+          {t('verification.plannedRelease', { date: formatDate(v.plannedReleaseAt, locale) })}
         </Text>
       )}
     </Alert>

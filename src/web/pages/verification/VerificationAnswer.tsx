@@ -1,9 +1,9 @@
 import { Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate, useLocale } from '../../lib/localized.ts';
-import { Tag } from '../notifications/components/Tag.tsx';
-import { scriptLang } from '../notifications/lib/script.ts';
-import type { Script, Verification } from '../notifications/lib/types.ts';
+import { Tag } from '../../components/Tag.tsx';
+import { scriptLang } from '../../lib/shownScript.ts';
+import type { Script, Verification } from './types.ts';
 
 const outcomeColor: Record<string, string> = { confirmed: 'teal', corrected: 'blue', disputed: 'red', refuted: 'red', partly_true: 'orange' };
 
@@ -15,7 +15,7 @@ export function VerificationAnswer({ v, script }: { v: Verification; script: Scr
   return (
     <>
       <Group gap="xs" mb="xs">
-        {v.outcome && <Tag color={outcomeColor[v.outcome]}>{t(`notifications.verification.outcome.${v.outcome}`)}</Tag>}
+        {v.outcome && <Tag color={outcomeColor[v.outcome]}>{t(`verification.outcome.${v.outcome}`)}</Tag>}
         <Text size="sm" c="dimmed">
           {[v.answeredBy, formatDate(v.answeredAt, locale)].filter(Boolean).join(' · ')}
         </Text>

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { ErrorNotice, Loading } from '../../components/status.tsx';
-import type { VerificationKind } from '../notifications/lib/types.ts';
-import { useActs } from '../notifications/lib/useActs.ts';
+import type { VerificationKind } from './types.ts';
+import { useActs } from '../../lib/useActs.ts';
 import { verificationApi, type Direction } from './api.ts';
 import { VerificationTable } from './VerificationTable.tsx';
 
@@ -14,7 +14,7 @@ const kinds: VerificationKind[] = ['pre_publication', 'media_report'];
 /** Verification before publishing (clause 4) and of uncertain media reports (clause 5), asked of the unit or by it. */
 export function VerificationListPage() {
   const { t } = useTranslation();
-  usePageTitle(t('notifications.verification.title'));
+  usePageTitle(t('verification.title'));
   const acts = useActs();
   const [params, setParams] = useSearchParams();
   const kind: VerificationKind = params.get('kind') === 'media_report' ? 'media_report' : 'pre_publication';
@@ -25,30 +25,30 @@ export function VerificationListPage() {
   return (
     <Stack gap="md">
       <Group justify="space-between" align="center">
-        <Title order={1}>{t('notifications.verification.title')}</Title>
+        <Title order={1}>{t('verification.title')}</Title>
         {acts && (
           <Button component={Link} to={`/verification/new?kind=${kind}`}>
-            {t(`notifications.verification.ask.${kind}`)}
+            {t(`verification.ask.${kind}`)}
           </Button>
         )}
       </Group>
-      <Text c="dimmed">{t('notifications.verification.intro')}</Text>
+      <Text c="dimmed">{t('verification.intro')}</Text>
       <Tabs value={kind} onChange={(v) => v && set('kind', v)} keepMounted={false}>
-        <Tabs.List aria-label={t('notifications.verification.kindLabel')}>
+        <Tabs.List aria-label={t('verification.kindLabel')}>
           {kinds.map((k) => (
             <Tabs.Tab key={k} value={k}>
-              {t(`notifications.verification.kinds.${k}`)}
+              {t(`verification.kinds.${k}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
         {kinds.map((k) => (
           <Tabs.Panel key={k} value={k} pt="md">
             <Stack gap="md">
-              <div role="group" aria-label={t('notifications.verification.boxLabel')}>
+              <div role="group" aria-label={t('verification.boxLabel')}>
                 <SegmentedControl
                   value={box}
                   onChange={(v) => set('box', v)}
-                  data={(['incoming', 'outgoing'] as const).map((b) => ({ value: b, label: t(`notifications.verification.box.${b}`) }))}
+                  data={(['incoming', 'outgoing'] as const).map((b) => ({ value: b, label: t(`verification.box.${b}`) }))}
                 />
               </div>
               {list.isPending && <Loading />}

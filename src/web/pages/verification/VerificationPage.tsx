@@ -7,12 +7,12 @@ import { useReaderScript } from '../../lib/readerScript.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { ErrorNotice, Loading } from '../../components/status.tsx';
 import { useMe } from '../../session.ts';
-import { Field } from '../notifications/components/Field.tsx';
-import { ScriptToggle } from '../notifications/components/ScriptToggle.tsx';
-import { Tag } from '../notifications/components/Tag.tsx';
-import { scriptLang, useShownScript } from '../notifications/lib/script.ts';
-import type { Script, Verification } from '../notifications/lib/types.ts';
-import { useActs } from '../notifications/lib/useActs.ts';
+import { Field } from '../../components/Field.tsx';
+import { ScriptToggle } from '../../components/ScriptToggle.tsx';
+import { Tag } from '../../components/Tag.tsx';
+import { scriptLang, useShownScript } from '../../lib/shownScript.ts';
+import type { Script, Verification } from './types.ts';
+import { useActs } from '../../lib/useActs.ts';
 import { verificationApi } from './api.ts';
 import { AnswerForm } from './AnswerForm.tsx';
 import { LinkNotification } from './LinkNotification.tsx';
@@ -44,12 +44,12 @@ function VerificationView({ v }: { v: Verification }) {
     <Stack gap="lg">
       <div>
         <Anchor component={Link} to={`/verification?kind=${v.kind}&box=${asked ? 'incoming' : 'outgoing'}`} size="sm">
-          {t('notifications.verification.back')}
+          {t('verification.back')}
         </Anchor>
         <Group gap="xs" mt="xs">
           <Text fw={700}>{v.reference}</Text>
-          <Tag color="blue">{t(`notifications.verification.kinds.${v.kind}`)}</Tag>
-          <Tag color={v.status === 'open' ? 'yellow' : 'teal'}>{t(`notifications.verification.status.${v.status}`)}</Tag>
+          <Tag color="blue">{t(`verification.kinds.${v.kind}`)}</Tag>
+          <Tag color={v.status === 'open' ? 'yellow' : 'teal'}>{t(`verification.status.${v.status}`)}</Tag>
           {v.overdue && (
             <Tag color="red" filled>
               {t('notifications.overdue')}
@@ -64,7 +64,7 @@ function VerificationView({ v }: { v: Verification }) {
       <ScriptToggle value={script} onChange={setScript} authoritative={v.authoritativeScript as Script} />
       <section aria-labelledby="question-heading">
         <Title order={2} size="h3" id="question-heading" mb="xs">
-          {t('notifications.verification.question')}
+          {t('verification.question')}
         </Title>
         <Text lang={scriptLang[script]} style={{ whiteSpace: 'pre-wrap' }}>
           {v.question[script]}
@@ -73,13 +73,13 @@ function VerificationView({ v }: { v: Verification }) {
       <SimpleGrid component="dl" cols={{ base: 1, sm: 3 }} spacing="md" verticalSpacing="xs" m={0}>
         <Field label={t('notifications.field.from')}>{pick(v.from.name)}</Field>
         <Field label={t('notifications.field.to')}>{pick(v.to.name)}</Field>
-        <Field label={t('notifications.verification.askedBy')}>{`${v.createdBy} · ${formatDate(v.createdAt, locale)}`}</Field>
-        <Field label={t('notifications.verification.deadline')}>{formatDate(v.deadlineAt, locale)}</Field>
-        {v.plannedReleaseAt && <Field label={t('notifications.verification.plannedReleaseAt')}>{formatDate(v.plannedReleaseAt, locale)}</Field>}
-        {v.enterprise && <Field label={t('notifications.verification.enterprise')}>{enterprise}</Field>}
-        {v.media && <Field label={t('notifications.verification.outlet')}>{`${outlet} · ${formatDate(v.media.publishedOn, locale)}`}</Field>}
+        <Field label={t('verification.askedBy')}>{`${v.createdBy} · ${formatDate(v.createdAt, locale)}`}</Field>
+        <Field label={t('verification.deadline')}>{formatDate(v.deadlineAt, locale)}</Field>
+        {v.plannedReleaseAt && <Field label={t('verification.plannedReleaseAt')}>{formatDate(v.plannedReleaseAt, locale)}</Field>}
+        {v.enterprise && <Field label={t('verification.enterprise')}>{enterprise}</Field>}
+        {v.media && <Field label={t('verification.outlet')}>{`${outlet} · ${formatDate(v.media.publishedOn, locale)}`}</Field>}
         {v.media?.link && (
-          <Field label={t('notifications.verification.mediaLink')}>
+          <Field label={t('verification.mediaLink')}>
             <Anchor href={v.media.link} target="_blank" rel="noreferrer noopener">
               {v.media.link}
             </Anchor>
@@ -89,26 +89,26 @@ function VerificationView({ v }: { v: Verification }) {
       {v.media && (
         <section aria-labelledby="claim-heading">
           <Title order={2} size="h4" id="claim-heading" mb="xs">
-            {t('notifications.verification.claim')}
+            {t('verification.claim')}
           </Title>
           <Text style={{ whiteSpace: 'pre-wrap' }}>{claim}</Text>
         </section>
       )}
       <Card withBorder component="section" aria-labelledby="answer-form-heading">
         <Title order={2} size="h3" id="answer-form-heading" mb="sm">
-          {t('notifications.verification.answerHeading')}
+          {t('verification.answerHeading')}
         </Title>
         {v.answer ? (
           <VerificationAnswer v={v} script={script} />
         ) : asked && acts ? (
           <AnswerForm v={v} />
         ) : (
-          <Text c="dimmed">{t('notifications.verification.awaiting')}</Text>
+          <Text c="dimmed">{t('verification.awaiting')}</Text>
         )}
       </Card>
       <section aria-labelledby="link-heading">
         <Title order={2} size="h4" id="link-heading" mb="xs">
-          {t('notifications.verification.notification')}
+          {t('verification.notification')}
         </Title>
         <LinkNotification v={v} mayLink={acts} />
       </section>

@@ -1,5 +1,5 @@
 import { Navigate, Route, Routes } from 'react-router';
-import { AreaNav } from '../notifications/components/AreaNav.tsx';
+import { AreaNav } from '../../components/AreaNav.tsx';
 import { VerificationListPage } from './VerificationListPage.tsx';
 import { AskPage } from './AskPage.tsx';
 import { VerificationPage } from './VerificationPage.tsx';

@@ -2,11 +2,11 @@ import { Anchor, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate, useLocale, usePick } from '../../lib/localized.ts';
-import { Tag } from '../notifications/components/Tag.tsx';
-import { inReaderScript, readerScript, scriptLang } from '../notifications/lib/script.ts';
-import type { Script, Verification } from '../notifications/lib/types.ts';
+import { Tag } from '../../components/Tag.tsx';
+import { inReaderScript, readerScript, scriptLang } from '../../lib/shownScript.ts';
+import type { Script, Verification } from './types.ts';
 import type { Direction } from './api.ts';
-import { ScrollTable } from '../notifications/components/ScrollTable.tsx';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 
 export const gateColor: Record<string, string> = { cleared: 'teal', blocked: 'red', pending: 'blue', expired: 'gray' };
 
@@ -15,16 +15,16 @@ export function VerificationTable({ items, box }: { items: Verification[]; box: 
   const { t } = useTranslation();
   const locale = useLocale();
   const pick = usePick();
-  if (!items.length) return <Text c="dimmed">{t('notifications.verification.none')}</Text>;
+  if (!items.length) return <Text c="dimmed">{t('verification.none')}</Text>;
   return (
-    <ScrollTable minWidth={720} label={t(`notifications.verification.box.${box}`)}>
+    <ScrollTable minWidth={720} label={t(`verification.box.${box}`)}>
       <Table striped highlightOnHover verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('notifications.field.reference')}</Table.Th>
-            <Table.Th>{t('notifications.verification.subject')}</Table.Th>
+            <Table.Th>{t('verification.subject')}</Table.Th>
             <Table.Th>{box === 'incoming' ? t('notifications.field.from') : t('notifications.field.to')}</Table.Th>
-            <Table.Th>{t('notifications.verification.deadline')}</Table.Th>
+            <Table.Th>{t('verification.deadline')}</Table.Th>
             <Table.Th>{t('notifications.field.status')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -43,14 +43,14 @@ export function VerificationTable({ items, box }: { items: Verification[]; box: 
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(v.deadlineAt, locale)}</Table.Td>
                 <Table.Td>
                   <Group gap={4}>
-                    <Tag color={v.status === 'open' ? 'yellow' : 'teal'}>{t(`notifications.verification.status.${v.status}`)}</Tag>
-                    {v.outcome && <Tag>{t(`notifications.verification.outcome.${v.outcome}`)}</Tag>}
+                    <Tag color={v.status === 'open' ? 'yellow' : 'teal'}>{t(`verification.status.${v.status}`)}</Tag>
+                    {v.outcome && <Tag>{t(`verification.outcome.${v.outcome}`)}</Tag>}
                     {v.overdue && (
                       <Tag color="red" filled>
                         {t('notifications.overdue')}
                       </Tag>
                     )}
-                    {v.releaseGate && <Tag color={gateColor[v.releaseGate]}>{t(`notifications.verification.${box === 'incoming' ? 'gateAsked' : 'gate'}.${v.releaseGate}`)}</Tag>}
+                    {v.releaseGate && <Tag color={gateColor[v.releaseGate]}>{t(`verification.${box === 'incoming' ? 'gateAsked' : 'gate'}.${v.releaseGate}`)}</Tag>}
                   </Group>
                 </Table.Td>
               </Table.Tr>

@@ -1,6 +1,6 @@
 import { ApiError } from '../../api.ts';
 import { query, request } from '../../api.ts';
-import type { AnswerInput, MediaReportInput, PrePublicationInput, Verification, VerificationKind } from '../notifications/lib/types.ts';
+import type { AnswerInput, MediaReportInput, PrePublicationInput, Verification, VerificationKind } from './types.ts';
 
 export type Direction = 'incoming' | 'outgoing';
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { bases, categories, classifications, riskDecisions } from '../lib/options.ts';
 import type { ComposeForm } from './useComposeForm.ts';
 import type { ComposeValues } from './values.ts';
-import { usePartnerOptions } from './usePartnerOptions.ts';
+import { usePartnerOptions } from '../../../lib/usePartnerOptions.ts';
 import { ErrorNotice } from '../../../components/status.tsx';
 
 type Props = { form: ComposeForm; fieldError: (field: string) => string | undefined; recipientFixed: boolean };

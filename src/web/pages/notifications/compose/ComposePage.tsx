@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../../../lib/usePageTitle.ts';
-import { useWritingScript } from '../lib/script.ts';
+import { useWritingScript } from '../../../lib/shownScript.ts';
 import { ComposeForm } from './ComposeForm.tsx';
 import { emptyValues } from './values.ts';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { scriptLang } from '../lib/script.ts';
+import { scriptLang } from '../../../lib/shownScript.ts';
 import { distributionKeys, hazardKeys, productKeys, type ComposeValues } from './values.ts';
 import { RowsEditor } from './RowsEditor.tsx';
 import type { ComposeForm } from './useComposeForm.ts';

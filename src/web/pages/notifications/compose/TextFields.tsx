@@ -1,6 +1,6 @@
 import { Group, Radio, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { scriptLang } from '../lib/script.ts';
+import { scriptLang } from '../../../lib/shownScript.ts';
 import type { Script } from '../lib/types.ts';
 import { Clause1Check } from './Clause1Check.tsx';
 import type { ComposeForm } from './useComposeForm.ts';

@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { useFormState } from '../../../lib/useFormState.ts';
 import { notificationsApi } from '../lib/api.ts';
 import { ApiError } from '../../../api.ts';
-import { newIdempotencyKey, useIdempotencyKey } from '../lib/idempotency.ts';
+import { newIdempotencyKey, useIdempotencyKey } from '../../../lib/idempotency.ts';
 import type { NotificationDetail } from '../lib/types.ts';
 import { createInput, missingChoicesOf, missingContents, updateInput, type ComposeValues } from './values.ts';
 

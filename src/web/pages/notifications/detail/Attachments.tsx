@@ -8,7 +8,7 @@ import { ErrorNotice } from '../../../components/status.tsx';
 import { notificationsApi } from '../lib/api.ts';
 import { RemoveAttachment } from '../components/RemoveAttachment.tsx';
 import { attachmentAccept as accept, fileSize as size } from '../lib/attachments.ts';
-import { useIdempotentMutation } from '../lib/idempotency.ts';
+import { useIdempotentMutation } from '../../../lib/idempotency.ts';
 import type { NotificationDetail } from '../lib/types.ts';
 
 

@@ -6,7 +6,7 @@ import { useFormState } from '../../../lib/useFormState.ts';
 import { notificationsApi } from '../lib/api.ts';
 import { fromRegionInput, toRegionInput } from '../../../lib/dates.ts';
 import type { NotificationDetail } from '../lib/types.ts';
-import { RevealForm } from '../components/RevealForm.tsx';
+import { RevealForm } from '../../../components/RevealForm.tsx';
 import { useNotificationAction } from './useNotificationAction.ts';
 
 /**

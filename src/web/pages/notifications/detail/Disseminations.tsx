@@ -8,9 +8,9 @@ import { notificationsApi } from '../lib/api.ts';
 import { fromRegionInput, toRegionInput } from '../../../lib/dates.ts';
 import { meansOfInforming } from '../lib/options.ts';
 import type { Means, NotificationDetail } from '../lib/types.ts';
-import { RevealForm } from '../components/RevealForm.tsx';
+import { RevealForm } from '../../../components/RevealForm.tsx';
 import { useNotificationAction } from './useNotificationAction.ts';
-import { ScrollTable } from '../components/ScrollTable.tsx';
+import { ScrollTable } from '../../../components/ScrollTable.tsx';
 
 /** Clause 1: the receiving unit informs the departments of its government concerned, and records which, when and how. */
 export function Disseminations({ n }: { n: NotificationDetail }) {

@@ -9,8 +9,8 @@ import { RowsEditor } from '../compose/RowsEditor.tsx';
 import { emptyRow, type Row } from '../compose/values.ts';
 import type { NotificationDetail } from '../lib/types.ts';
 import { AdviceForm } from './AdviceForm.tsx';
-import { Reveal } from '../components/Reveal.tsx';
-import { RevealForm } from '../components/RevealForm.tsx';
+import { Reveal } from '../../../components/Reveal.tsx';
+import { RevealForm } from '../../../components/RevealForm.tsx';
 import { useNotificationAction } from './useNotificationAction.ts';
 
 const expertKeys = ['name', 'affiliation'] as const;

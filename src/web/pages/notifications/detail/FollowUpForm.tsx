@@ -8,7 +8,7 @@ import { Saved } from '../../../components/Saved.tsx';
 import { useMe } from '../../../session.ts';
 import { notificationsApi } from '../lib/api.ts';
 import { classifications, followUpKinds } from '../lib/options.ts';
-import { scriptLang, useWritingScript } from '../lib/script.ts';
+import { scriptLang, useWritingScript } from '../../../lib/shownScript.ts';
 import type { Classification, FollowUpKind, NotificationDetail, Script } from '../lib/types.ts';
 import { useNotificationAction } from './useNotificationAction.ts';
 

@@ -1,8 +1,8 @@
 import { Anchor, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate, useLocale, usePick } from '../../../lib/localized.ts';
-import { Tag } from '../components/Tag.tsx';
-import { scriptLang } from '../lib/script.ts';
+import { Tag } from '../../../components/Tag.tsx';
+import { scriptLang } from '../../../lib/shownScript.ts';
 import type { NotificationDetail, Script } from '../lib/types.ts';
 
 /** Follow-ups from both sides, oldest first, each in the shown script; requests for information with their deadline. */

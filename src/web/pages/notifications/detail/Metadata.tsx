@@ -1,7 +1,7 @@
 import { SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate, useLocale, usePick } from '../../../lib/localized.ts';
-import { Field } from '../components/Field.tsx';
+import { Field } from '../../../components/Field.tsx';
 import type { NotificationDetail } from '../lib/types.ts';
 
 /** Who sent it to whom, what kind of notification it is, and when each step happened. */

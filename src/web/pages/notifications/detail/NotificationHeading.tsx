@@ -1,9 +1,9 @@
 import { Anchor, Group, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Tag } from '../components/Tag.tsx';
+import { Tag } from '../../../components/Tag.tsx';
 import { classificationColor, statusColor } from '../lib/options.ts';
-import { scriptLang } from '../lib/script.ts';
+import { scriptLang } from '../../../lib/shownScript.ts';
 import type { NotificationDetail, Script } from '../lib/types.ts';
 
 /** The notification's title in the shown script, its reference number and where it stands. */

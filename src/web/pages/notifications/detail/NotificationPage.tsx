@@ -5,7 +5,7 @@ import { useLocation, useParams } from 'react-router';
 import { usePageTitle } from '../../../lib/usePageTitle.ts';
 import { ErrorNotice, Loading } from '../../../components/status.tsx';
 import { notificationsApi } from '../lib/api.ts';
-import { useShownScript } from '../lib/script.ts';
+import { useShownScript } from '../../../lib/shownScript.ts';
 import type { NotificationDetail } from '../lib/types.ts';
 import { distributionKeys, hazardKeys, productKeys } from '../compose/values.ts';
 import { Attachments } from './Attachments.tsx';

@@ -1,8 +1,8 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../../lib/localized.ts';
-import { ScriptToggle } from '../components/ScriptToggle.tsx';
-import { scriptLang } from '../lib/script.ts';
+import { ScriptToggle } from '../../../components/ScriptToggle.tsx';
+import { scriptLang } from '../../../lib/shownScript.ts';
 import type { NotificationDetail, Script } from '../lib/types.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { Table, Text, Title } from '@mantine/core';
-import { scriptLang } from '../lib/script.ts';
-import { useInScript } from '../lib/useInScript.ts';
+import { scriptLang } from '../../../lib/shownScript.ts';
+import { useInScript } from '../../../lib/useInScript.ts';
 import type { Script } from '../lib/types.ts';
-import { ScrollTable } from '../components/ScrollTable.tsx';
+import { ScrollTable } from '../../../components/ScrollTable.tsx';
 
 type Props = {
   id: string;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate, useLocale } from '../../../lib/localized.ts';
 import { useReaderScript } from '../../../lib/readerScript.ts';
-import { scriptLang } from '../lib/script.ts';
+import { scriptLang } from '../../../lib/shownScript.ts';
 import type { NotificationDetail, Script } from '../lib/types.ts';
 
 /**
@@ -45,7 +45,7 @@ export function Related({ n, script }: { n: NotificationDetail; script: Script }
                 <Anchor component={Link} to={`/meetings/${m.id}`}>
                   {meetingTitles[i]}
                 </Anchor>
-                <Text span size="xs" c="dimmed">{` · ${t(`notifications.meetings.kinds.${m.kind}`)} · ${formatDate(m.scheduledAt, locale)}`}</Text>
+                <Text span size="xs" c="dimmed">{` · ${t(`meetings.kinds.${m.kind}`)} · ${formatDate(m.scheduledAt, locale)}`}</Text>
               </List.Item>
             ))}
           </List>

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useIdempotentMutation } from '../lib/idempotency.ts';
+import { useIdempotentMutation } from '../../../lib/idempotency.ts';
 import type { NotificationDetail } from '../lib/types.ts';
 
 /** An action on a notification whose answer is the notification as it now stands: shown at once, lists refreshed. */

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Checkbox, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Reveal } from '../components/Reveal.tsx';
+import { Reveal } from '../../../components/Reveal.tsx';
 import { categories, classifications, statuses } from '../lib/options.ts';
 import type { ListFilters } from '../lib/api.ts';
 import type { useInboxParams } from './useInboxParams.ts';

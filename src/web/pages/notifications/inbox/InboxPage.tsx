@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { usePageTitle } from '../../../lib/usePageTitle.ts';
 import { ErrorNotice, Loading } from '../../../components/status.tsx';
 import { notificationsApi, type NotificationBox } from '../lib/api.ts';
-import { useActs } from '../lib/useActs.ts';
+import { useActs } from '../../../lib/useActs.ts';
 import { Filters } from './Filters.tsx';
 import { NotificationCards } from './NotificationCards.tsx';
 import { NotificationTable } from './NotificationTable.tsx';

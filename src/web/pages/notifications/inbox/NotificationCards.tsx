@@ -2,9 +2,9 @@ import { Anchor, Group, Paper, Stack, Text, VisuallyHidden } from '@mantine/core
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate, useLocale, usePick } from '../../../lib/localized.ts';
-import { Tag } from '../components/Tag.tsx';
+import { Tag } from '../../../components/Tag.tsx';
 import { classificationColor, statusColor } from '../lib/options.ts';
-import { inReaderScript, readerScript, scriptLang } from '../lib/script.ts';
+import { inReaderScript, readerScript, scriptLang } from '../../../lib/shownScript.ts';
 import type { NotificationBox } from '../lib/api.ts';
 import type { NotificationListItem } from '../lib/types.ts';
 

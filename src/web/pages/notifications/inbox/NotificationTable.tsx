@@ -2,12 +2,12 @@ import { Anchor, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate, useLocale, usePick } from '../../../lib/localized.ts';
-import { Tag } from '../components/Tag.tsx';
+import { Tag } from '../../../components/Tag.tsx';
 import { classificationColor, statusColor } from '../lib/options.ts';
-import { inReaderScript, readerScript, scriptLang } from '../lib/script.ts';
+import { inReaderScript, readerScript, scriptLang } from '../../../lib/shownScript.ts';
 import type { NotificationBox } from '../lib/api.ts';
 import type { NotificationListItem } from '../lib/types.ts';
-import { ScrollTable } from '../components/ScrollTable.tsx';
+import { ScrollTable } from '../../../components/ScrollTable.tsx';
 
 /** A box of notifications: unread ones in bold (and said to be unread), overdue ones flagged. */
 export function NotificationTable({ box, items }: { box: NotificationBox; items: NotificationListItem[] }) {

@@ -1,4 +1,4 @@
-import type { Basis, Category, Classification, FollowUpKind, Means, MeetingKind, NotificationStatus, Outcome, RiskDecision, VerificationKind } from './types.ts';
+import type { Basis, Category, Classification, FollowUpKind, Means, NotificationStatus, RiskDecision } from './types.ts';
 
 /**
  * The values of each choice, in the order the forms offer them. Written as records so that a
@@ -27,13 +27,6 @@ export const bases = keys<Basis>({
 export const statuses = keys<NotificationStatus>({ draft: true, submitted: true, returned: true, sent: true, acknowledged: true, closed: true, withdrawn: true });
 export const followUpKinds = keys<FollowUpKind>({ additional_information: true, measures_taken: true, request_for_information: true, reclassification: true });
 export const meansOfInforming = keys<Means>({ email: true, fax: true, phone: true, letter: true, meeting: true, system: true });
-export const meetingKinds = keys<MeetingKind>({ joint_work: true, urgent_high_level: true, special_work: true });
-
-/** Clause 4 asks to confirm, correct or dispute; clause 5 to confirm, refute or find a report partly true. */
-export const outcomesOf: Record<VerificationKind, Outcome[]> = {
-  pre_publication: ['confirmed', 'corrected', 'disputed'],
-  media_report: ['confirmed', 'refuted', 'partly_true'],
-};
 
 export const classificationColor: Record<string, string> = { alert: 'red', follow_up: 'orange', attention: 'blue', news: 'gray' };
 export const statusColor: Record<string, string> = {

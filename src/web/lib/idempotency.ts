@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { useMutation, type UseMutationOptions } from '@tanstack/react-query';
-import { ApiError } from '../../../api.ts';
+import { ApiError } from '../api.ts';
 
 /** A random key; crypto.randomUUID exists only on https or localhost, getRandomValues everywhere. */
 export function newIdempotencyKey(): string {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../api.ts';
-import { useUnitLabel } from '../../../lib/localized.ts';
-import { useMe } from '../../../session.ts';
+import { api } from '../api.ts';
+import { useUnitLabel } from './localized.ts';
+import { useMe } from '../session.ts';
 
 /**
  * The units of the other side that the officer's unit deals with (from its agreements), those of

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import { useLocale } from '../../../lib/localized.ts';
-import { useMe } from '../../../session.ts';
-import type { Locale } from '../../../types.ts';
-import type { Script } from './types.ts';
+import { useLocale } from './localized.ts';
+import { useMe } from '../session.ts';
+import type { Locale } from '../types.ts';
+import type { Script } from '../../shared/script.ts';
 
-export { scriptLang } from '../../agreements/script.ts';
+export { scriptLang } from '../pages/agreements/script.ts';
 
 /**
  * The script a reader starts in: Mainland readers Simplified, Hong Kong readers Traditional,

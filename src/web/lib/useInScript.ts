@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Script } from './types.ts';
+import type { Script } from '../../shared/script.ts';
 
 type Convert = (text: string) => string;
 const converters: Partial<Record<Script, Promise<Convert>>> = {};

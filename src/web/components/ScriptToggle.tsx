@@ -1,6 +1,6 @@
 import { Group, SegmentedControl, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Script } from '../lib/types.ts';
+import type { Script } from '../../shared/script.ts';
 
 /**
  * Switches the Chinese text between Traditional and Simplified, and says which is authoritative:

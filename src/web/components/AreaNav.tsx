@@ -8,8 +8,8 @@ export function AreaNav() {
   const { pathname } = useLocation();
   const sections = [
     { to: '/notifications', label: t('notifications.title') },
-    { to: '/verification', label: t('notifications.verification.title') },
-    { to: '/meetings', label: t('notifications.meetings.title') },
+    { to: '/verification', label: t('verification.title') },
+    { to: '/meetings', label: t('meetings.title') },
   ];
   return (
     <Group component="nav" aria-label={t('notifications.sections')} gap="xs" mb="md">

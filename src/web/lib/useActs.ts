@@ -1,4 +1,4 @@
-import { useMe } from '../../../session.ts';
+import { useMe } from '../session.ts';
 
 /** Officers and approvers of a unit act (draft, answer, convene); readers only read. The server decides; this only hides what would be refused. */
 export function useActs(): boolean {

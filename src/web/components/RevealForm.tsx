@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Button, Group, Stack } from '@mantine/core';
-import { ErrorNotice } from '../../../components/status.tsx';
+import { ErrorNotice } from './status.tsx';
 import { Reveal } from './Reveal.tsx';
 
 /** A record's secondary form behind a button: its fields, the server's message and one submit button, all named by the label. */
