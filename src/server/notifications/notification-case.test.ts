@@ -7,7 +7,7 @@ import { smtpMailer } from '../mail/smtp.ts';
 import { buildUser, engines, logInAs, startTestApp, unitId, type TestApp } from '../../../test/support/harness.ts';
 import { call, draftBody } from '../../../test/support/notifications.ts';
 
-describe.each(engines)('around a notification on %s', (engine) => {
+describe.each(engines)('a notification\'s case: retries, dissemination, customs, expert advice, files, the inbox and e-mail on %s', (engine) => {
   let t: TestApp;
   let fsco: string;
   let hkOfficer: string;

@@ -18,7 +18,7 @@ type Filled = { id: string; a: string | null; b: string | boolean | null };
  * referred a consultation and whether it was shared, and who wrote a notification before it
  * was sent. Run on records the code made, with those columns scrambled, it must give them back.
  */
-describe.each(engines)('the backfill of migration 0009 on %s', (engine) => {
+describe.each(engines)('the writers of drafts and the owners of consultations filled in for records made before they were kept (migration 0009) on %s', (engine) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ engine });

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, engines, logInAs, startTestApp, unitId, type TestApp } from '../../../test/support/harness.ts';
 import { call, draftBody } from '../../../test/support/notifications.ts';
 
-/** What officers hit in a walkthrough of the running app (November 2026), each as they met it. */
-describe.each(engines)('drafts and their files, as found in a walkthrough, on %s', (engine) => {
+/** Files on drafts and who counts as a draft's writer, as officers meet them in the running app. */
+describe.each(engines)('drafts and their files on %s', (engine) => {
   let t: TestApp;
   let fsco: string;
   let hk: string;

@@ -10,7 +10,7 @@ import { call, draftBody } from '../../../test/support/notifications.ts';
  * Holes found by an authorisation review of the running API (November 2026): each test did
  * what the reviewer did, and was answered as it should not have been before the fix.
  */
-describe.each(engines)('authorisation review of November 2026 on %s', (engine) => {
+describe.each(engines)('access rules across modules (four eyes, the outline of exchanges, linked records), retries and input no field can hold on %s', (engine) => {
   let t: TestApp;
   let fsco: string;
   let hk: string;
