@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Db, DbOrTx } from '../db/open.ts';
+import type { Db, DbOrTx } from '../db/types.ts';
 import { auditLog } from '../db/schema.ts';
 import type { AuditAction, AuditEntity } from '../../shared/audit-actions.ts';
 import type { Clock } from '../platform/clock.ts';

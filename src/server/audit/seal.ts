@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../db/open.ts';
+import type { Db, DbOrTx } from '../db/types.ts';
 import { auditChain, auditLog } from '../db/schema.ts';
 import { GENESIS_HASH, auditFields, entryHash } from './chain.ts';
 

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -12,10 +11,10 @@ import { acquireDataDirLock } from './lock.ts';
 import { auditedDatabase } from '../audit/record-audit.ts';
 import { sealAuditTrail } from '../audit/seal.ts';
 
-/** One database type for both engines: services never know which one they run on. */
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-export type DbOrTx = Db | Tx;
+import type { Db } from './types.ts';
+
+// The database types live in types.ts, which the audit trail (hooked in here) reads too.
+export type { Db, DbOrTx, Tx } from './types.ts';
 
 export type Database = {
   db: Db;

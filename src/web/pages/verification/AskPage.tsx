@@ -12,21 +12,8 @@ import { scriptLang, useWritingScript } from '../../lib/shownScript.ts';
 import type { Script, VerificationKind } from './types.ts';
 import { verificationApi } from './api.ts';
 import { MediaFields } from './MediaFields.tsx';
+import type { AskValues } from './types.ts';
 
-export type AskValues = {
-  kind: VerificationKind;
-  toUnitId: string | null;
-  script: Script;
-  subject: string;
-  question: string;
-  enterprise: string;
-  deadlineAt: string;
-  plannedReleaseAt: string;
-  outlet: string;
-  publishedOn: string;
-  link: string;
-  claim: string;
-};
 
 const hours = (n: number) => new Date(Date.now() + n * 3_600_000);
 

@@ -1,7 +1,7 @@
 import { SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { useFormState } from '../../lib/useFormState.ts';
-import type { AskValues } from './AskPage.tsx';
+import type { AskValues } from './types.ts';
 
 type Props = { form: ReturnType<typeof useFormState<AskValues>>; fieldError: (field: string) => string | undefined };
 

@@ -2,7 +2,9 @@
 import type { z } from 'zod';
 import type { answerBody, createMediaReportBody, createPrePublicationBody, outcome, verificationSchema } from '../../../server/verification/schemas.ts';
 
-export type { Script } from '../../../shared/script.ts';
+import type { Script } from '../../../shared/script.ts';
+
+export type { Script };
 
 export type Verification = z.infer<typeof verificationSchema>;
 export type VerificationKind = Verification['kind'];
@@ -15,4 +17,20 @@ export type AnswerInput = z.input<typeof answerBody>;
 export const outcomesOf: Record<VerificationKind, Outcome[]> = {
   pre_publication: ['confirmed', 'corrected', 'disputed'],
   media_report: ['confirmed', 'refuted', 'partly_true'],
+};
+
+/** The values of the form asking for a verification (AskPage, MediaFields). */
+export type AskValues = {
+  kind: VerificationKind;
+  toUnitId: string | null;
+  script: Script;
+  subject: string;
+  question: string;
+  enterprise: string;
+  deadlineAt: string;
+  plannedReleaseAt: string;
+  outlet: string;
+  publishedOn: string;
+  link: string;
+  claim: string;
 };
