@@ -21,6 +21,8 @@ export type ModuleManifest = {
     built: boolean;
     /** Who sees the entry: everyone, the signed-in, members of a liaison unit, the signed-out, administrators. */
     audience: 'everyone' | 'signed-in' | 'unit' | 'signed-out' | 'administrators';
+    /** Its place in the group, lowest first (0 unless given); equal places keep the order of the list of modules. */
+    order?: number;
   };
   /** The actions it records (recordAudit takes only these), each named in every language. */
   auditActions: readonly string[];

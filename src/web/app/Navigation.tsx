@@ -21,7 +21,10 @@ export function Navigation() {
   // By agreement (those not built yet shown as such), then the work that serves every agreement, then the platform.
   const groups = navGroups.map((group) => ({
     group,
-    links: manifests.flatMap((m) => (m.nav && m.nav.group === group && sees(m.nav.audience) ? [{ to: m.nav.path, label: t(m.nav.labelKey), built: m.nav.built }] : [])),
+    links: manifests
+      .flatMap((m) => (m.nav && m.nav.group === group && sees(m.nav.audience) ? [m.nav] : []))
+      .sort((a, b) => (a.order ?? 0) - (b.order ?? 0))
+      .map((n) => ({ to: n.path, label: t(n.labelKey), built: n.built })),
   }));
   const isActive = (to: string) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`));
 
