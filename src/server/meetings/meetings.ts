@@ -1,59 +1,39 @@
-import { and, arrayContains, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../db/open.ts';
-import { actionItems, agreements, meetings, notifications, units } from '../db/schema.ts';
 import { regionDay } from '../platform/clock.ts';
 import type { Context, Viewer } from '../platform/context.ts';
 import { AppError, forbidden, notFound } from '../platform/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { tellUnit } from '../mail/outbox.ts';
 import { indexDocument } from '../search/index-document.ts';
-import { unitRefs } from '../units/unit-refs.ts';
 import { meetingPolicy } from './policy.ts';
+import { presentMeetings } from './presenter.ts';
+import {
+  agreementExists,
+  countUnits,
+  findActionItem,
+  findMeeting,
+  findNotification,
+  insertActionItem,
+  insertMeeting,
+  markActionItemDone,
+  meetingsOfUnit,
+  updateMeetingRow,
+  type MeetingRow,
+} from './queries.ts';
 import type { actionItemBody, createMeetingBody, updateMeetingBody } from './schemas.ts';
 
-type Row = typeof meetings.$inferSelect;
 const invalid = (field: string) => new AppError('validation.failed', { fields: [{ field, code: 'invalid_value' }] });
 const actorOf = (viewer: Viewer) => ({ id: viewer.userId, label: viewer.username });
 
 /** A meeting is seen by the units taking part, and only by them. */
 async function readable(db: DbOrTx, viewer: Viewer, id: string) {
-  const [row] = await db.select().from(meetings).where(eq(meetings.id, id));
+  const row = await findMeeting(db, id);
   if (!row || !meetingPolicy.read(viewer, row)) throw notFound('meeting');
   return row;
 }
 
-async function present(db: DbOrTx, rows: Row[], now: Date, viewer: Viewer) {
-  if (!rows.length) return [];
-  const refs = await unitRefs(db, rows.flatMap((r) => [r.convenedByUnitId, ...r.unitIds]));
-  const items = await db.select().from(actionItems).where(inArray(actionItems.meetingId, rows.map((r) => r.id))).orderBy(asc(actionItems.dueOn));
-  const triggers = rows.filter((r) => r.triggerId).map((r) => r.triggerId!);
-  // Units invited beyond the notification's two may not learn about it from the meeting.
-  const triggerRows = (triggers.length ? await db.select().from(notifications).where(inArray(notifications.id, triggers)) : []).filter((n) => meetingPolicy.seeNotification(viewer, n));
-  const today = regionDay(now);
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    agreementCode: r.agreementCode,
-    title: r.title,
-    convenedBy: refs.get(r.convenedByUnitId)!,
-    units: r.unitIds.map((u) => refs.get(u)!).filter(Boolean),
-    scheduledAt: r.scheduledAt.toISOString(),
-    location: r.location,
-    agenda: r.agenda,
-    participants: r.participants.map((p) => ({ ...p, role: p.role ?? null })),
-    minutes: r.minutes,
-    decisions: r.decisions,
-    trigger: r.triggerId && triggerRows.some((t) => t.id === r.triggerId) ? { kind: r.triggerKind!, id: r.triggerId, reference: triggerRows.find((t) => t.id === r.triggerId)!.reference } : null,
-    actionItems: items
-      .filter((i) => i.meetingId === r.id)
-      .map((i) => ({ id: i.id, description: i.description, ownerUnitId: i.ownerUnitId, ownerName: i.ownerName, dueOn: i.dueOn, status: i.status as 'open' | 'done', doneAt: i.doneAt?.toISOString() ?? null, overdue: i.status === 'open' && i.dueOn < today })),
-    createdBy: r.createdBy,
-    createdAt: r.createdAt.toISOString(),
-  }));
-}
-
-async function index(tx: DbOrTx, ctx: Context, row: Row) {
+async function index(tx: DbOrTx, ctx: Context, row: MeetingRow) {
   await indexDocument(
     tx,
     {
@@ -78,36 +58,32 @@ export async function conveneMeeting(ctx: Context, options: { viewer: Viewer; in
   const { viewer, input } = options;
   if (!meetingPolicy.convene(viewer)) throw forbidden('may not convene meetings');
   const unitIds = [...new Set([viewer.unitId!, ...input.unitIds])];
-  const found = await ctx.db.select({ id: units.id }).from(units).where(inArray(units.id, unitIds));
-  if (found.length !== unitIds.length) throw invalid('unitIds');
-  if (input.agreementCode && !(await ctx.db.select().from(agreements).where(eq(agreements.code, input.agreementCode)))[0]) throw invalid('agreementCode');
+  if ((await countUnits(ctx.db, unitIds)) !== unitIds.length) throw invalid('unitIds');
+  if (input.agreementCode && !(await agreementExists(ctx.db, input.agreementCode))) throw invalid('agreementCode');
   if (input.participants.some((p) => !unitIds.includes(p.unitId))) throw invalid('participants');
   if (input.triggerNotificationId) {
-    const [n] = await ctx.db.select().from(notifications).where(eq(notifications.id, input.triggerNotificationId));
+    const n = await findNotification(ctx.db, input.triggerNotificationId);
     if (!n || !meetingPolicy.seeNotification(viewer, n)) throw invalid('triggerNotificationId');
   }
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
-    const [row] = await tx
-      .insert(meetings)
-      .values({
-        kind: input.kind,
-        agreementCode: input.agreementCode ?? null,
-        title: input.title,
-        convenedByUnitId: viewer.unitId!,
-        unitIds,
-        scheduledAt: new Date(input.scheduledAt),
-        location: input.location ?? null,
-        agenda: input.agenda,
-        participants: input.participants.map((p) => ({ unitId: p.unitId, name: p.name, role: p.role ?? null })),
-        decisions: [],
-        triggerKind: input.triggerNotificationId ? 'notification' : null,
-        triggerId: input.triggerNotificationId ?? null,
-        createdBy: viewer.displayName,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+    const row = await insertMeeting(tx, {
+      kind: input.kind,
+      agreementCode: input.agreementCode ?? null,
+      title: input.title,
+      convenedByUnitId: viewer.unitId!,
+      unitIds,
+      scheduledAt: new Date(input.scheduledAt),
+      location: input.location ?? null,
+      agenda: input.agenda,
+      participants: input.participants.map((p) => ({ unitId: p.unitId, name: p.name, role: p.role ?? null })),
+      decisions: [],
+      triggerKind: input.triggerNotificationId ? 'notification' : null,
+      triggerId: input.triggerNotificationId ?? null,
+      createdBy: viewer.displayName,
+      createdAt: now,
+      updatedAt: now,
+    });
     await recordAudit(tx, ctx.clock, { actor: actorOf(viewer), action: 'meeting.convened', entityType: 'meeting', entityId: row.id, unitId: viewer.unitId, data: { kind: input.kind, title: input.title, unitIds, triggerNotificationId: input.triggerNotificationId ?? null } });
     await index(tx, ctx, row);
     for (const unitId of unitIds.filter((u) => u !== viewer.unitId)) await tellUnit(tx, ctx, { unitId, roles: ['officer', 'approver'], what: 'meeting', title: input.title, link: `/meetings/${row.id}` });
@@ -123,16 +99,12 @@ export async function updateMeeting(ctx: Context, options: { viewer: Viewer; id:
     if (!meetingPolicy.change(viewer)) throw forbidden('may not change meetings');
     if (change.participants?.some((p) => !row.unitIds.includes(p.unitId))) throw invalid('participants');
     const { scheduledAt, participants, ...rest } = change;
-    const [updated] = await tx
-      .update(meetings)
-      .set({
-        ...rest,
-        ...(scheduledAt ? { scheduledAt: new Date(scheduledAt) } : {}),
-        ...(participants ? { participants: participants.map((p) => ({ unitId: p.unitId, name: p.name, role: p.role ?? null })) } : {}),
-        updatedAt: ctx.clock.now(),
-      })
-      .where(eq(meetings.id, id))
-      .returning();
+    const updated = await updateMeetingRow(tx, id, {
+      ...rest,
+      ...(scheduledAt ? { scheduledAt: new Date(scheduledAt) } : {}),
+      ...(participants ? { participants: participants.map((p) => ({ unitId: p.unitId, name: p.name, role: p.role ?? null })) } : {}),
+      updatedAt: ctx.clock.now(),
+    });
     await recordAudit(tx, ctx.clock, { actor: actorOf(viewer), action: 'meeting.updated', entityType: 'meeting', entityId: id, unitId: viewer.unitId, data: change });
     await index(tx, ctx, updated);
     // Moved or held elsewhere: the other units taking part are told, as they were when it was convened.
@@ -149,7 +121,7 @@ export async function addActionItem(ctx: Context, options: { viewer: Viewer; id:
     if (!row.unitIds.includes(input.ownerUnitId)) throw invalid('ownerUnitId');
     // A new item already overdue is a typing slip (a year, a month), not a plan.
     if (input.dueOn < regionDay(ctx.clock.now())) throw new AppError('validation.failed', { fields: [{ field: 'dueOn', code: 'in_past' }] });
-    const [item] = await tx.insert(actionItems).values({ meetingId: id, description: input.description, ownerUnitId: input.ownerUnitId, ownerName: input.ownerName ?? null, dueOn: input.dueOn, status: 'open' }).returning({ id: actionItems.id });
+    const item = await insertActionItem(tx, { meetingId: id, description: input.description, ownerUnitId: input.ownerUnitId, ownerName: input.ownerName ?? null, dueOn: input.dueOn, status: 'open' });
     await recordAudit(tx, ctx.clock, { actor: actorOf(viewer), action: 'action_item.added', entityType: 'action_item', entityId: item.id, unitId: viewer.unitId, data: { meetingId: id, ...input } });
     return item.id;
   });
@@ -160,33 +132,28 @@ export async function completeActionItem(ctx: Context, options: { viewer: Viewer
   const { viewer, id, itemId } = options;
   await ctx.db.transaction(async (tx) => {
     await readable(tx, viewer, id);
-    const [item] = await tx.select().from(actionItems).where(and(eq(actionItems.id, itemId), eq(actionItems.meetingId, id)));
+    const item = await findActionItem(tx, { meetingId: id, itemId });
     if (!item) throw notFound('action_item');
     if (!meetingPolicy.completeActionItem(viewer, item)) throw forbidden('only the owning unit completes its action item');
     if (item.status === 'done') throw new AppError('conflict', { params: { what: 'action_item_done' } });
-    await tx.update(actionItems).set({ status: 'done', doneAt: ctx.clock.now() }).where(eq(actionItems.id, itemId));
+    await markActionItemDone(tx, itemId, ctx.clock.now());
     await recordAudit(tx, ctx.clock, { actor: actorOf(viewer), action: 'action_item.done', entityType: 'action_item', entityId: itemId, unitId: viewer.unitId, data: { meetingId: id } });
   });
 }
 
 export async function getMeeting(ctx: Context, options: { viewer: Viewer; id: string }) {
   const row = await readable(ctx.db, options.viewer, options.id);
-  return (await present(ctx.db, [row], ctx.clock.now(), options.viewer))[0];
+  return (await presentMeetings(ctx.db, [row], ctx.clock.now(), options.viewer))[0];
 }
 
 export async function listMeetings(ctx: Context, options: { viewer: Viewer; notificationId?: string }) {
   const { viewer } = options;
   if (!viewer.unitId) return [];
   if (options.notificationId) {
-    const [n] = await ctx.db.select().from(notifications).where(eq(notifications.id, options.notificationId));
+    const n = await findNotification(ctx.db, options.notificationId);
     if (!n || !meetingPolicy.seeNotification(viewer, n)) return [];
   }
-  const rows = await ctx.db
-    .select()
-    .from(meetings)
-    .where(and(arrayContains(meetings.unitIds, [viewer.unitId]), options.notificationId ? and(eq(meetings.triggerKind, 'notification'), eq(meetings.triggerId, options.notificationId)) : undefined))
-    .orderBy(desc(meetings.scheduledAt))
-    .limit(500);
-  return present(ctx.db, rows, ctx.clock.now(), viewer);
+  const rows = await meetingsOfUnit(ctx.db, { unitId: viewer.unitId, notificationId: options.notificationId });
+  return presentMeetings(ctx.db, rows, ctx.clock.now(), viewer);
 }
 

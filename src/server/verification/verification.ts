@@ -1,6 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/open.ts';
-import { notifications, units, verificationRequests } from '../db/schema.ts';
 import { regionDay, regionYear } from '../platform/clock.ts';
 import type { Context, Viewer } from '../platform/context.ts';
 import { AppError, forbidden, notFound } from '../platform/errors.ts';
@@ -10,62 +8,21 @@ import { indexDocument } from '../search/index-document.ts';
 import { inBothScripts } from '../platform/both-scripts.ts';
 import { nextReference } from '../platform/reference-numbers.ts';
 import { partnershipAgreement } from '../units/partnerships.ts';
-import { unitRefs } from '../units/unit-refs.ts';
 import { verificationPolicy } from './policy.ts';
+import { presentRequests } from './presenter.ts';
+import { findNotification, findRequest, insertRequest, partyOfUnit, requestsOfUnit, updateRequest, type VerificationRow } from './queries.ts';
 
-type Row = typeof verificationRequests.$inferSelect;
+type Row = VerificationRow;
 type Kind = 'pre_publication' | 'media_report';
 
 const invalid = (field: string, code = 'invalid_value') => new AppError('validation.failed', { fields: [{ field, code }] });
 /** The outcomes that make sense for each kind of request. */
 const outcomes: Record<Kind, string[]> = { pre_publication: ['confirmed', 'corrected', 'disputed'], media_report: ['confirmed', 'refuted', 'partly_true'] };
 
-/** Clause 4: a release is cleared when the other side confirmed or corrected the facts. */
-export function releaseGate(row: Pick<Row, 'kind' | 'status' | 'outcome' | 'deadlineAt'>, now: Date): 'cleared' | 'blocked' | 'pending' | 'expired' | null {
-  if (row.kind !== 'pre_publication') return null;
-  if (row.status === 'answered') return row.outcome === 'disputed' ? 'blocked' : 'cleared';
-  return row.deadlineAt.getTime() < now.getTime() ? 'expired' : 'pending';
-}
-
-async function present(db: DbOrTx, rows: Row[], now: Date) {
-  const refs = await unitRefs(db, rows.flatMap((r) => [r.fromUnitId, r.toUnitId]));
-  // The notification that followed is named by its number and title (both units read it: linking checks that).
-  const linkedIds = [...new Set(rows.flatMap((r) => (r.notificationId ? [r.notificationId] : [])))];
-  const linked = new Map(
-    (linkedIds.length
-      ? await db.select({ id: notifications.id, reference: notifications.reference, hant: notifications.textHant, hans: notifications.textHans }).from(notifications).where(inArray(notifications.id, linkedIds))
-      : []
-    ).map((n) => [n.id, { id: n.id, reference: n.reference, title: { 'zh-Hant': n.hant.title, 'zh-Hans': n.hans.title } }]),
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    reference: r.reference,
-    kind: r.kind as Kind,
-    from: refs.get(r.fromUnitId)!,
-    to: refs.get(r.toUnitId)!,
-    authoritativeScript: r.authoritativeScript,
-    subject: { 'zh-Hant': r.subjectHant, 'zh-Hans': r.subjectHans },
-    question: { 'zh-Hant': r.questionHant, 'zh-Hans': r.questionHans },
-    enterprise: r.enterprise,
-    media: r.media,
-    plannedReleaseAt: r.plannedReleaseAt?.toISOString() ?? null,
-    deadlineAt: r.deadlineAt.toISOString(),
-    status: r.status as 'open' | 'answered',
-    outcome: r.outcome,
-    answer: r.answerHant ? { 'zh-Hant': r.answerHant, 'zh-Hans': r.answerHans! } : null,
-    answeredAt: r.answeredAt?.toISOString() ?? null,
-    answeredBy: r.answeredBy,
-    overdue: r.status === 'open' && r.deadlineAt.getTime() < now.getTime(),
-    releaseGate: releaseGate(r, now),
-    notificationId: r.notificationId,
-    notification: (r.notificationId && linked.get(r.notificationId)) || null,
-    createdBy: r.createdBy,
-    createdAt: r.createdAt.toISOString(),
-  }));
-}
+export { releaseGate } from './presenter.ts';
 
 async function readable(db: DbOrTx, viewer: Viewer, id: string, kind: Kind | undefined) {
-  const [row] = await db.select().from(verificationRequests).where(eq(verificationRequests.id, id));
+  const row = await findRequest(db, id);
   // Only the asking and the asked unit know the request exists, and only under its own kind's path.
   if (!row || !verificationPolicy.read(viewer, row) || (kind && row.kind !== kind)) throw notFound('verification_request');
   return row;
@@ -74,7 +31,7 @@ async function readable(db: DbOrTx, viewer: Viewer, id: string, kind: Kind | und
 /** Only a notification both units of the request can read: a sent one, between them. */
 async function checkNotification(db: DbOrTx, viewer: Viewer, notificationId: string | null | undefined, otherUnitId: string) {
   if (!notificationId) return;
-  const [n] = await db.select().from(notifications).where(eq(notifications.id, notificationId));
+  const n = await findNotification(db, notificationId);
   if (!n || !verificationPolicy.linkNotification(viewer, n, otherUnitId)) throw invalid('notificationId');
 }
 
@@ -103,30 +60,27 @@ export async function askVerification(
   const question = inBothScripts(input.script, input.question);
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
-    const [from] = await tx.select({ partyCode: units.partyCode }).from(units).where(eq(units.id, viewer.unitId!));
-    const reference = await nextReference(tx, { partyCode: from.partyCode, series: kind === 'media_report' ? 'MR' : 'VR', year: regionYear(now) });
-    const [row] = await tx
-      .insert(verificationRequests)
-      .values({
-        reference,
-        kind,
-        fromUnitId: viewer.unitId!,
-        toUnitId: input.toUnitId,
-        authoritativeScript: input.script,
-        subjectHant: subject.hant,
-        subjectHans: subject.hans,
-        questionHant: question.hant,
-        questionHans: question.hans,
-        enterprise: input.enterprise ?? null,
-        media: input.media ? { ...input.media, link: input.media.link ?? null } : null,
-        plannedReleaseAt: input.plannedReleaseAt ? new Date(input.plannedReleaseAt) : null,
-        deadlineAt: new Date(input.deadlineAt),
-        status: 'open',
-        notificationId: input.notificationId ?? null,
-        createdBy: viewer.displayName,
-        createdAt: now,
-      })
-      .returning();
+    const partyCode = await partyOfUnit(tx, viewer.unitId!);
+    const reference = await nextReference(tx, { partyCode, series: kind === 'media_report' ? 'MR' : 'VR', year: regionYear(now) });
+    const row = await insertRequest(tx, {
+      reference,
+      kind,
+      fromUnitId: viewer.unitId!,
+      toUnitId: input.toUnitId,
+      authoritativeScript: input.script,
+      subjectHant: subject.hant,
+      subjectHans: subject.hans,
+      questionHant: question.hant,
+      questionHans: question.hans,
+      enterprise: input.enterprise ?? null,
+      media: input.media ? { ...input.media, link: input.media.link ?? null } : null,
+      plannedReleaseAt: input.plannedReleaseAt ? new Date(input.plannedReleaseAt) : null,
+      deadlineAt: new Date(input.deadlineAt),
+      status: 'open',
+      notificationId: input.notificationId ?? null,
+      createdBy: viewer.displayName,
+      createdAt: now,
+    });
     await recordAudit(tx, ctx.clock, { actor: { id: viewer.userId, label: viewer.username }, action: `${kind}.asked`, entityType: 'verification_request', entityId: row.id, unitId: viewer.unitId, data: { reference, toUnitId: input.toUnitId } });
     await indexRequest(tx, ctx, row);
     await tellUnit(tx, ctx, { unitId: input.toUnitId, roles: ['officer', 'approver'], what: 'verification_request', title: `${reference} ${input.subject}`, link: `/verification/${row.id}` });
@@ -160,11 +114,7 @@ export async function answerVerification(ctx: Context, options: { viewer: Viewer
     if (row.status !== 'open') throw new AppError('conflict', { params: { what: 'verification_status' } });
     if (!outcomes[row.kind as Kind].includes(options.outcome)) throw invalid('outcome');
     const answer = inBothScripts(options.script, options.answer);
-    const [updated] = await tx
-      .update(verificationRequests)
-      .set({ status: 'answered', outcome: options.outcome, answerHant: answer.hant, answerHans: answer.hans, answeredAt: ctx.clock.now(), answeredBy: viewer.displayName })
-      .where(eq(verificationRequests.id, id))
-      .returning();
+    const updated = await updateRequest(tx, id, { status: 'answered', outcome: options.outcome, answerHant: answer.hant, answerHans: answer.hans, answeredAt: ctx.clock.now(), answeredBy: viewer.displayName });
     await recordAudit(tx, ctx.clock, { actor: { id: viewer.userId, label: viewer.username }, action: `${row.kind as Kind}.answered` as const, entityType: 'verification_request', entityId: id, unitId: viewer.unitId, data: { outcome: options.outcome } });
     await indexRequest(tx, ctx, updated);
     await tellUnit(tx, ctx, { unitId: row.fromUnitId, roles: ['officer', 'approver'], what: 'verification_answered', title: `${row.reference} ${row.subjectHant}`, link: `/verification/${id}` });
@@ -178,24 +128,19 @@ export async function linkNotification(ctx: Context, options: { viewer: Viewer; 
     const row = await readable(tx, viewer, id, options.kind);
     if (!verificationPolicy.link(viewer)) throw forbidden('may not link');
     await checkNotification(tx, viewer, options.notificationId, row.fromUnitId === viewer.unitId ? row.toUnitId : row.fromUnitId);
-    await tx.update(verificationRequests).set({ notificationId: options.notificationId }).where(eq(verificationRequests.id, id));
+    await updateRequest(tx, id, { notificationId: options.notificationId });
     await recordAudit(tx, ctx.clock, { actor: { id: viewer.userId, label: viewer.username }, action: `${row.kind as Kind}.linked` as const, entityType: 'verification_request', entityId: id, unitId: viewer.unitId, data: { notificationId: options.notificationId } });
   });
 }
 
 export async function getVerification(ctx: Context, options: { viewer: Viewer; id: string; kind?: Kind }) {
   const row = await readable(ctx.db, options.viewer, options.id, options.kind);
-  return (await present(ctx.db, [row], ctx.clock.now()))[0];
+  return (await presentRequests(ctx.db, [row], ctx.clock.now()))[0];
 }
 
 export async function listVerifications(ctx: Context, options: { viewer: Viewer; kind: Kind; box: 'incoming' | 'outgoing' }) {
   const { viewer } = options;
   if (!viewer.unitId) return [];
-  const rows = await ctx.db
-    .select()
-    .from(verificationRequests)
-    .where(and(eq(verificationRequests.kind, options.kind), eq(options.box === 'incoming' ? verificationRequests.toUnitId : verificationRequests.fromUnitId, viewer.unitId)))
-    .orderBy(desc(verificationRequests.createdAt))
-    .limit(500);
-  return present(ctx.db, rows, ctx.clock.now());
+  const rows = await requestsOfUnit(ctx.db, { unitId: viewer.unitId, kind: options.kind, box: options.box });
+  return presentRequests(ctx.db, rows, ctx.clock.now());
 }
