@@ -1,40 +1,33 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Context, Role, Viewer } from '../platform/context.ts';
+import type { Context, Viewer } from '../platform/context.ts';
 import { AppError, forbidden, notFound } from '../platform/errors.ts';
 import { isUniqueViolation } from '../db/errors.ts';
-import type { DbOrTx } from '../db/open.ts';
-import { agreementUnits, agreements, parties, units, users } from '../db/schema.ts';
+import type { DbOrTx } from '../db/types.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { toSimplified } from '../../shared/script.ts';
 import { listPosts } from './liaison-posts.ts';
 import { directoryPolicy } from './policy.ts';
+import { presentOfficer, presentUnit } from './presenter.ts';
+import {
+  activeOfficersOf,
+  activeUnits,
+  allParties,
+  designationsOf,
+  findUnit,
+  findUnitWithParty,
+  insertUnit,
+  partnersUnder,
+  partyExists,
+  unitExists,
+  unitsOfParty,
+  updateUnitRow,
+  type UnitRow,
+} from './queries.ts';
 import { contactFields, type createUnitBody, type updateUnitBody } from './schemas.ts';
-
-type UnitRow = typeof units.$inferSelect;
-
-export const presentUnit = (u: UnitRow) => ({
-  id: u.id,
-  code: u.code,
-  partyCode: u.partyCode,
-  parentId: u.parentId,
-  kind: u.kind,
-  name: u.name,
-  abbreviation: u.abbreviation,
-  email: u.email,
-  phone: u.phone,
-  dutyPhone: u.dutyPhone,
-  address: u.address,
-  active: u.active,
-});
 
 async function officersByUnit(db: DbOrTx, unitIds: string[]) {
   if (unitIds.length === 0) return new Map<string, never[]>();
-  const rows = await db
-    .select()
-    .from(users)
-    .where(and(inArray(users.unitId, unitIds), eq(users.active, true)))
-    .orderBy(asc(users.displayName));
+  const rows = await activeOfficersOf(db, unitIds);
   const byUnit = new Map<string, ReturnType<typeof presentOfficer>[]>();
   for (const r of rows) {
     const list = byUnit.get(r.unitId!) ?? [];
@@ -44,31 +37,18 @@ async function officersByUnit(db: DbOrTx, unitIds: string[]) {
   return byUnit;
 }
 
-const presentOfficer = (u: typeof users.$inferSelect) => ({
-  id: u.id,
-  displayName: u.displayName,
-  title: u.title,
-  email: u.email,
-  phone: u.phone,
-  roles: u.roles as Role[],
-});
-
 export async function listParties(ctx: Context) {
-  return ctx.db.select().from(parties).orderBy(asc(parties.code));
+  return allParties(ctx.db);
 }
 
 export async function listUnits(ctx: Context, options: { partyCode?: string }) {
-  const rows = await ctx.db
-    .select()
-    .from(units)
-    .where(options.partyCode ? eq(units.partyCode, options.partyCode) : undefined)
-    .orderBy(asc(units.partyCode), asc(units.code));
+  const rows = await unitsOfParty(ctx.db, options.partyCode);
   return rows.map(presentUnit);
 }
 
 /** Parties, their units and the units' officers: the liaison directory every officer may read. */
 export async function getDirectory(ctx: Context) {
-  const [allParties, allUnits] = await Promise.all([listParties(ctx), ctx.db.select().from(units).where(eq(units.active, true)).orderBy(asc(units.code))]);
+  const [allParties, allUnits] = await Promise.all([listParties(ctx), activeUnits(ctx.db)]);
   const officers = await officersByUnit(ctx.db, allUnits.map((u) => u.id));
   return {
     parties: allParties.map((p) => ({
@@ -80,23 +60,11 @@ export async function getDirectory(ctx: Context) {
 
 /** One unit with the agreements that designate it, its partners under them, and its officers. */
 export async function getUnit(ctx: Context, options: { id: string }) {
-  const [row] = await ctx.db.select({ unit: units, party: parties }).from(units).innerJoin(parties, eq(parties.code, units.partyCode)).where(eq(units.id, options.id));
+  const row = await findUnitWithParty(ctx.db, options.id);
   if (!row) throw notFound('unit');
-  const designations = await ctx.db
-    .select({ code: agreements.code, title: agreements.title, role: agreementUnits.role, clauseKey: agreementUnits.clauseKey })
-    .from(agreementUnits)
-    .innerJoin(agreements, eq(agreements.code, agreementUnits.agreementCode))
-    .where(eq(agreementUnits.unitId, options.id))
-    .orderBy(asc(agreements.signedOn), asc(agreements.code));
+  const designations = await designationsOf(ctx.db, options.id);
   const codes = designations.map((d) => d.code);
-  const partnerRows = codes.length
-    ? await ctx.db
-        .select({ unit: units, agreementCode: agreementUnits.agreementCode })
-        .from(agreementUnits)
-        .innerJoin(units, eq(units.id, agreementUnits.unitId))
-        .where(and(inArray(agreementUnits.agreementCode, codes), ne(units.partyCode, row.unit.partyCode), ne(units.id, options.id)))
-        .orderBy(asc(units.code))
-    : [];
+  const partnerRows = codes.length ? await partnersUnder(ctx.db, { unitId: options.id, partyCode: row.unit.partyCode, agreementCodes: codes }) : [];
   const partners = new Map<string, ReturnType<typeof presentUnit> & { agreementCodes: string[] }>();
   for (const p of partnerRows) {
     const entry = partners.get(p.unit.id) ?? { ...presentUnit(p.unit), agreementCodes: [] };
@@ -116,12 +84,10 @@ export async function getUnit(ctx: Context, options: { id: string }) {
 
 async function checkReferences(db: DbOrTx, input: { partyCode?: string; parentId?: string | null }) {
   if (input.partyCode) {
-    const [p] = await db.select().from(parties).where(eq(parties.code, input.partyCode));
-    if (!p) throw new AppError('validation.failed', { fields: [{ field: 'partyCode', code: 'invalid_value' }] });
+    if (!(await partyExists(db, input.partyCode))) throw new AppError('validation.failed', { fields: [{ field: 'partyCode', code: 'invalid_value' }] });
   }
   if (input.parentId) {
-    const [u] = await db.select({ id: units.id }).from(units).where(eq(units.id, input.parentId));
-    if (!u) throw new AppError('validation.failed', { fields: [{ field: 'parentId', code: 'invalid_value' }] });
+    if (!(await unitExists(db, input.parentId))) throw new AppError('validation.failed', { fields: [{ field: 'parentId', code: 'invalid_value' }] });
   }
 }
 
@@ -132,23 +98,20 @@ export async function createUnit(ctx: Context, options: { viewer: Viewer; input:
     const created = await ctx.db.transaction(async (tx) => {
       await checkReferences(tx, input);
       const now = ctx.clock.now();
-      const [unit] = await tx
-        .insert(units)
-        .values({
-          code: input.code,
-          partyCode: input.partyCode,
-          parentId: input.parentId ?? null,
-          kind: input.kind,
-          name: { 'zh-Hant': input.name['zh-Hant'], 'zh-Hans': input.name['zh-Hans'] || toSimplified(input.name['zh-Hant']), en: input.name.en },
-          abbreviation: input.abbreviation ?? null,
-          email: input.email ?? null,
-          phone: input.phone ?? null,
-          dutyPhone: input.dutyPhone ?? null,
-          address: input.address ?? null,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
+      const unit = await insertUnit(tx, {
+        code: input.code,
+        partyCode: input.partyCode,
+        parentId: input.parentId ?? null,
+        kind: input.kind,
+        name: { 'zh-Hant': input.name['zh-Hant'], 'zh-Hans': input.name['zh-Hans'] || toSimplified(input.name['zh-Hant']), en: input.name.en },
+        abbreviation: input.abbreviation ?? null,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        dutyPhone: input.dutyPhone ?? null,
+        address: input.address ?? null,
+        createdAt: now,
+        updatedAt: now,
+      });
       await recordAudit(tx, ctx.clock, { actor: { id: viewer.userId, label: viewer.username }, action: 'unit.created', entityType: 'unit', entityId: unit.id, unitId: unit.id, data: input });
       return unit;
     });
@@ -165,7 +128,7 @@ export async function createUnit(ctx: Context, options: { viewer: Viewer; input:
  */
 export async function updateUnit(ctx: Context, options: { viewer: Viewer; id: string; change: z.infer<typeof updateUnitBody> }) {
   const { viewer, id, change } = options;
-  const [existing] = await ctx.db.select().from(units).where(eq(units.id, id));
+  const existing = await findUnit(ctx.db, id);
   if (!existing) throw notFound('unit');
   const onlyContacts = Object.keys(change).every((k) => (contactFields as readonly string[]).includes(k));
   if (!directoryPolicy.updateUnit(viewer, id, { onlyContacts })) throw forbidden('may not change this unit');
@@ -175,7 +138,7 @@ export async function updateUnit(ctx: Context, options: { viewer: Viewer; id: st
     const { name, ...rest } = change;
     const set: Partial<UnitRow> = { ...rest, updatedAt: ctx.clock.now() };
     if (name) set.name = { 'zh-Hant': name['zh-Hant'], 'zh-Hans': name['zh-Hans'] || toSimplified(name['zh-Hant']), en: name.en };
-    const [unit] = await tx.update(units).set(set).where(eq(units.id, id)).returning();
+    const unit = await updateUnitRow(tx, id, set);
     await recordAudit(tx, ctx.clock, { actor: { id: viewer.userId, label: viewer.username }, action: 'unit.updated', entityType: 'unit', entityId: id, unitId: id, data: change });
     return unit;
   });

@@ -1,10 +1,9 @@
-import { and, asc, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Context, Viewer } from '../platform/context.ts';
 import { AppError, forbidden, notFound } from '../platform/errors.ts';
-import type { DbOrTx } from '../db/open.ts';
-import { agreementUnits, liaisonPosts, units, users } from '../db/schema.ts';
+import type { DbOrTx } from '../db/types.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { directoryPolicy } from './policy.ts';
+import { endCurrentHolding, endHolding, findHolder, insertPost, isDesignated, postsOfUnit, unitExists } from './queries.ts';
 
 export const postKinds = ['liaison_officer', 'deputy', 'duty_officer'] as const;
 export type PostKind = (typeof postKinds)[number];
@@ -13,13 +12,7 @@ export type PostKind = (typeof postKinds)[number];
 const singleHolder: PostKind[] = ['liaison_officer', 'duty_officer'];
 
 export async function listPosts(db: DbOrTx, options: { unitId: string; history: boolean }) {
-  const where: SQL | undefined = and(eq(liaisonPosts.unitId, options.unitId), options.history ? undefined : isNull(liaisonPosts.endedAt));
-  const rows = await db
-    .select({ post: liaisonPosts, user: { id: users.id, displayName: users.displayName, title: users.title, email: users.email, phone: users.phone } })
-    .from(liaisonPosts)
-    .innerJoin(users, eq(users.id, liaisonPosts.userId))
-    .where(where)
-    .orderBy(asc(liaisonPosts.post), desc(liaisonPosts.startedAt));
+  const rows = await postsOfUnit(db, options);
   return rows.map(({ post, user }) => ({
     id: post.id,
     post: post.post as PostKind,
@@ -40,36 +33,20 @@ export async function assignPost(
   options: { viewer: Viewer; unitId: string; userId: string; post: PostKind; agreementCode?: string | null; note?: string | null },
 ) {
   const { viewer, unitId } = options;
-  const [unit] = await ctx.db.select({ id: units.id }).from(units).where(eq(units.id, unitId));
-  if (!unit) throw notFound('unit');
+  if (!(await unitExists(ctx.db, unitId))) throw notFound('unit');
   if (!directoryPolicy.managePosts(viewer, unitId)) throw forbidden('may not assign posts of this unit');
   const agreementCode = options.agreementCode ?? null;
   return ctx.db.transaction(async (tx) => {
-    const [holder] = await tx.select({ unitId: users.unitId, active: users.active }).from(users).where(eq(users.id, options.userId));
+    const holder = await findHolder(tx, options.userId);
     if (!holder || holder.unitId !== unitId || !holder.active) {
       throw new AppError('validation.failed', { fields: [{ field: 'userId', code: 'invalid_value' }] });
     }
     if (agreementCode) {
-      const [designated] = await tx
-        .select()
-        .from(agreementUnits)
-        .where(and(eq(agreementUnits.agreementCode, agreementCode), eq(agreementUnits.unitId, unitId)));
-      if (!designated) throw new AppError('validation.failed', { fields: [{ field: 'agreementCode', code: 'invalid_value' }] });
+      if (!(await isDesignated(tx, { agreementCode, unitId }))) throw new AppError('validation.failed', { fields: [{ field: 'agreementCode', code: 'invalid_value' }] });
     }
     const now = ctx.clock.now();
-    const samePost = and(
-      eq(liaisonPosts.unitId, unitId),
-      eq(liaisonPosts.post, options.post),
-      agreementCode ? eq(liaisonPosts.agreementCode, agreementCode) : isNull(liaisonPosts.agreementCode),
-      isNull(liaisonPosts.endedAt),
-    );
-    const ended = singleHolder.includes(options.post)
-      ? await tx.update(liaisonPosts).set({ endedAt: now }).where(samePost).returning({ id: liaisonPosts.id, userId: liaisonPosts.userId })
-      : [];
-    const [created] = await tx
-      .insert(liaisonPosts)
-      .values({ unitId, agreementCode, post: options.post, userId: options.userId, startedAt: now, note: options.note ?? null })
-      .returning({ id: liaisonPosts.id });
+    const ended = singleHolder.includes(options.post) ? await endCurrentHolding(tx, { unitId, post: options.post, agreementCode, endedAt: now }) : [];
+    const created = await insertPost(tx, { unitId, agreementCode, post: options.post, userId: options.userId, startedAt: now, note: options.note ?? null });
     await recordAudit(tx, ctx.clock, {
       actor: { id: viewer.userId, label: viewer.username },
       action: 'liaison_post.assigned',
@@ -86,11 +63,7 @@ export async function endPost(ctx: Context, options: { viewer: Viewer; unitId: s
   const { viewer, unitId, postId } = options;
   if (!directoryPolicy.managePosts(viewer, unitId)) throw forbidden('may not end posts of this unit');
   await ctx.db.transaction(async (tx) => {
-    const ended = await tx
-      .update(liaisonPosts)
-      .set({ endedAt: ctx.clock.now() })
-      .where(and(eq(liaisonPosts.id, postId), eq(liaisonPosts.unitId, unitId), isNull(liaisonPosts.endedAt)))
-      .returning({ id: liaisonPosts.id });
+    const ended = await endHolding(tx, { unitId, postId, endedAt: ctx.clock.now() });
     if (ended.length === 0) throw notFound('post');
     await recordAudit(tx, ctx.clock, { actor: { id: viewer.userId, label: viewer.username }, action: 'liaison_post.ended', entityType: 'liaison_post', entityId: postId, unitId });
   });
