@@ -1,26 +1,13 @@
-import { asc, count, eq, inArray } from 'drizzle-orm';
 import type { Context } from '../platform/context.ts';
 import { notFound } from '../platform/errors.ts';
-import { agreementParties, agreementUnits, agreements, clauses, parties, plenaries, units } from '../db/schema.ts';
+import { agreementsWithPlenary, clauseCounts, clausesOf, designatedUnits, findAgreement, partiesOf } from './queries.ts';
 
 /** The agreements are public: the texts were published with the Joint Conference's paper. */
 export async function listAgreements(ctx: Context) {
-  const rows = await ctx.db
-    .select({ agreement: agreements, plenary: plenaries })
-    .from(agreements)
-    .leftJoin(plenaries, eq(plenaries.code, agreements.plenaryCode))
-    .orderBy(asc(agreements.signedOn), asc(agreements.code));
+  const rows = await agreementsWithPlenary(ctx.db);
   if (rows.length === 0) return [];
   const codes = rows.map((r) => r.agreement.code);
-  const [partyRows, counts] = await Promise.all([
-    ctx.db
-      .select({ agreementCode: agreementParties.agreementCode, code: parties.code, name: parties.name })
-      .from(agreementParties)
-      .innerJoin(parties, eq(parties.code, agreementParties.partyCode))
-      .where(inArray(agreementParties.agreementCode, codes))
-      .orderBy(asc(parties.code)),
-    ctx.db.select({ agreementCode: clauses.agreementCode, n: count() }).from(clauses).where(inArray(clauses.agreementCode, codes)).groupBy(clauses.agreementCode),
-  ]);
+  const [partyRows, counts] = await Promise.all([partiesOf(ctx.db, codes), clauseCounts(ctx.db, codes)]);
   return rows.map(({ agreement: a, plenary }) => ({
     code: a.code,
     title: a.title,
@@ -37,16 +24,7 @@ export async function listAgreements(ctx: Context) {
 export async function getAgreement(ctx: Context, options: { code: string }) {
   const summary = (await listAgreements(ctx)).find((a) => a.code === options.code);
   if (!summary) throw notFound('agreement');
-  const [[a], clauseRows, unitRows] = await Promise.all([
-    ctx.db.select().from(agreements).where(eq(agreements.code, options.code)),
-    ctx.db.select().from(clauses).where(eq(clauses.agreementCode, options.code)).orderBy(asc(clauses.position)),
-    ctx.db
-      .select({ unit: units, role: agreementUnits.role, clauseKey: agreementUnits.clauseKey })
-      .from(agreementUnits)
-      .innerJoin(units, eq(units.id, agreementUnits.unitId))
-      .where(eq(agreementUnits.agreementCode, options.code))
-      .orderBy(asc(units.partyCode), asc(units.code)),
-  ]);
+  const [[a], clauseRows, unitRows] = await Promise.all([findAgreement(ctx.db, options.code), clausesOf(ctx.db, options.code), designatedUnits(ctx.db, options.code)]);
   return {
     ...summary,
     entryIntoForce: a.entryIntoForce,
