@@ -1,8 +1,9 @@
-import { and, arrayContains, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, exists, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../db/open.ts';
 import { actionItems, agreements, meetings, notifications, units } from '../db/schema.ts';
-import { regionDay } from '../platform/clock.ts';
+import { regionDay, regionDayStart } from '../platform/clock.ts';
+import { ACTION_DUE_SOON_DAYS } from '../../shared/work.ts';
 import type { Context, Viewer } from '../platform/context.ts';
 import { hasRole } from '../platform/context.ts';
 import { AppError, forbidden, notFound } from '../platform/errors.ts';
@@ -176,9 +177,15 @@ export async function getMeeting(ctx: Context, options: { viewer: Viewer; id: st
   return (await present(ctx.db, [row], ctx.clock.now(), options.viewer))[0];
 }
 
-export async function listMeetings(ctx: Context, options: { viewer: Viewer; notificationId?: string }) {
+/**
+ * Meetings the viewer's unit takes part in: all, those of a notification, those still to come
+ * (upcoming), or those holding an open action item of the unit overdue or falling due within
+ * ACTION_DUE_SOON_DAYS (the home page counts these lists).
+ */
+export async function listMeetings(ctx: Context, options: { viewer: Viewer; notificationId?: string; upcoming?: 'true' | 'false'; actionItems?: 'overdue' | 'due_soon' }) {
   const { viewer } = options;
   if (!viewer.unitId) return [];
+  const now = ctx.clock.now();
   if (options.notificationId) {
     const [n] = await ctx.db.select().from(notifications).where(eq(notifications.id, options.notificationId));
     if (!n || !notificationPolicy.read(viewer, n)) return [];
@@ -186,9 +193,30 @@ export async function listMeetings(ctx: Context, options: { viewer: Viewer; noti
   const rows = await ctx.db
     .select()
     .from(meetings)
-    .where(and(arrayContains(meetings.unitIds, [viewer.unitId]), options.notificationId ? and(eq(meetings.triggerKind, 'notification'), eq(meetings.triggerId, options.notificationId)) : undefined))
+    .where(
+      and(
+        arrayContains(meetings.unitIds, [viewer.unitId]),
+        options.notificationId ? and(eq(meetings.triggerKind, 'notification'), eq(meetings.triggerId, options.notificationId)) : undefined,
+        options.upcoming === 'true' ? gte(meetings.scheduledAt, now) : undefined,
+        options.actionItems ? exists(ownActionItems(ctx.db, viewer.unitId, options.actionItems, regionDay(now))) : undefined,
+      ),
+    )
     .orderBy(desc(meetings.scheduledAt))
     .limit(500);
-  return present(ctx.db, rows, ctx.clock.now(), viewer);
+  return present(ctx.db, rows, now, viewer);
 }
+
+/** The meeting holds an open action item of the unit, overdue or due soon (a subquery on meetings.id). */
+const ownActionItems = (db: DbOrTx, unitId: string, when: 'overdue' | 'due_soon', today: string) =>
+  db
+    .select({ one: sql`1` })
+    .from(actionItems)
+    .where(
+      and(
+        eq(actionItems.meetingId, meetings.id),
+        eq(actionItems.ownerUnitId, unitId),
+        eq(actionItems.status, 'open'),
+        when === 'overdue' ? lt(actionItems.dueOn, today) : and(gte(actionItems.dueOn, today), lte(actionItems.dueOn, regionDay(regionDayStart(today, ACTION_DUE_SOON_DAYS)))),
+      ),
+    );
 

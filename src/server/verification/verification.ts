@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../db/open.ts';
 import { notifications, units, verificationRequests } from '../db/schema.ts';
 import { regionDay, regionYear } from '../platform/clock.ts';
@@ -189,14 +189,22 @@ export async function getVerification(ctx: Context, options: { viewer: Viewer; i
   return (await present(ctx.db, [row], ctx.clock.now()))[0];
 }
 
-export async function listVerifications(ctx: Context, options: { viewer: Viewer; kind: Kind; box: 'incoming' | 'outgoing' }) {
+export async function listVerifications(ctx: Context, options: { viewer: Viewer; kind: Kind; box: 'incoming' | 'outgoing'; status?: 'open' | 'answered'; overdue?: 'true' | 'false' }) {
   const { viewer } = options;
   if (!viewer.unitId) return [];
+  const now = ctx.clock.now();
   const rows = await ctx.db
     .select()
     .from(verificationRequests)
-    .where(and(eq(verificationRequests.kind, options.kind), eq(options.box === 'incoming' ? verificationRequests.toUnitId : verificationRequests.fromUnitId, viewer.unitId)))
+    .where(
+      and(
+        eq(verificationRequests.kind, options.kind),
+        eq(options.box === 'incoming' ? verificationRequests.toUnitId : verificationRequests.fromUnitId, viewer.unitId),
+        options.status ? eq(verificationRequests.status, options.status) : undefined,
+        options.overdue === 'true' ? and(eq(verificationRequests.status, 'open'), lt(verificationRequests.deadlineAt, now)) : undefined,
+      ),
+    )
     .orderBy(desc(verificationRequests.createdAt))
     .limit(500);
-  return present(ctx.db, rows, ctx.clock.now());
+  return present(ctx.db, rows, now);
 }
