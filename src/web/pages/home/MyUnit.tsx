@@ -8,6 +8,7 @@ import { ErrorNotice, Loading } from '../../components/status.tsx';
 import { UnitContacts } from '../../components/UnitContacts.tsx';
 import { canAdminister } from '../../session.ts';
 import type { Me, UnitDetail } from '../../types.ts';
+import { WhatNeedsYou } from './WhatNeedsYou.tsx';
 
 /** A signed-in officer's starting point: their unit, its agreements, and whom they deal with under each. */
 export function MyUnit({ me }: { me: Me }) {
@@ -21,6 +22,7 @@ export function MyUnit({ me }: { me: Me }) {
         <Title order={1}>{t('home.greeting', { name: me.displayName })}</Title>
         {me.unit && <Text c="dimmed">{pick(me.unit.name)}</Text>}
       </div>
+      <WhatNeedsYou hasUnit={!!me.unit} />
       {!me.unit && <NoUnit admin={canAdminister(me)} />}
       {unit.isPending && me.unit && <Loading />}
       <ErrorNotice error={unit.error} />
