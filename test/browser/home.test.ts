@@ -7,6 +7,8 @@ import { logIn, startBrowserApp, type BrowserApp } from './browser.ts';
 import { seriousViolations } from './axe.ts';
 
 let liaison: BrowserApp;
+/** LIAISON_SCREENSHOTS=dir keeps a picture of each page looked at. */
+const shoot = async (page: Page, name: string) => process.env.LIAISON_SCREENSHOTS && page.screenshot({ path: `${process.env.LIAISON_SCREENSHOTS}/${name}.png`, fullPage: true });
 let gdOfficer: string;
 let outsider: string;
 
@@ -94,13 +96,13 @@ describe("an officer's home page: what needs them, each count the list it opens"
     await logIn(page, gdOfficer, PASSWORD);
     await page.locator('[data-work]').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: '/tmp/home-officer.png', fullPage: true });
+    await shoot(page, 'home-officer');
     await page.context().close();
     const admin = await liaison.newPage();
     await logIn(admin, 'admin', ADMIN_PASSWORD);
     await admin.locator('#health-heading').waitFor();
     expect(await seriousViolations(admin)).toEqual([]);
-    await admin.screenshot({ path: '/tmp/home-admin.png', fullPage: true });
+    await shoot(admin, 'home-admin');
     await admin.context().close();
   });
 });
