@@ -55,7 +55,6 @@ describe('the audit page, written for people', () => {
 
     // The details keep what was recorded: the action's code, the record's id, the data.
     await drafted.getByText('Details').click();
-    if (process.env.LIAISON_SCREENSHOTS) await page.screenshot({ path: `${process.env.LIAISON_SCREENSHOTS}/audit.png`, fullPage: true });
     const details = await drafted.locator('details').innerText();
     expect(details).toContain('notification.drafted');
     expect(details).toMatch(uuid);

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/processes.ts';
 import type { Page } from 'playwright-core';
 import { ADMIN_PASSWORD, buildUser, logInAs, PASSWORD, unitId } from '../support/harness.ts';
 import { call, draftBody } from '../support/notifications.ts';
@@ -7,8 +11,12 @@ import { logIn, startBrowserApp, type BrowserApp } from './browser.ts';
 import { seriousViolations } from './axe.ts';
 
 let liaison: BrowserApp;
-/** LIAISON_SCREENSHOTS=dir keeps a picture of each page looked at. */
-const shoot = async (page: Page, name: string) => process.env.LIAISON_SCREENSHOTS && page.screenshot({ path: `${process.env.LIAISON_SCREENSHOTS}/${name}.png`, fullPage: true });
+/** The README's picture of the home is rewritten only on request (UPDATE_SCREENSHOT=1), so test runs leave the tree clean; the others go to the temporary directory, to look at. */
+const shoot = async (page: Page, name: string) => {
+  const file = name === 'home-officer' && process.env.UPDATE_SCREENSHOT ? path.join(repoRoot, 'docs/screenshot-home.png') : path.join(os.tmpdir(), `liaison-${name}.png`);
+  await page.screenshot({ path: file });
+  expect(fs.statSync(file).size).toBeGreaterThan(20_000);
+};
 let gdOfficer: string;
 let outsider: string;
 
