@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { formatDate, pickText, useLocale } from '../../../lib/localized.ts';
 import type { AuditEntry } from '../../../types.ts';
 import { labelledValues } from './auditValues.ts';
+import { useInReaderScript } from '../../../lib/useInReaderScript.ts';
 
 type Props = { entry: AuditEntry; page: string | undefined; onShowRecord: () => void };
 
@@ -19,11 +20,12 @@ export function AuditEntryRow({ entry: e, page, onShowRecord }: Props) {
   const reference = typeof e.data.reference === 'string' ? e.data.reference : null;
   const recordLabel = record ? pickText(record.label, locale) : reference;
   const values = labelledValues(e, locale, t, (key) => i18n.exists(key));
+  const inScript = useInReaderScript([e.actorName]);
   return (
     <Table.Tr data-audit-entry={e.id}>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(e.at, locale)}</Table.Td>
       <Table.Td>
-        <Text size="sm">{e.actor === 'system' ? t('admin.auditSystem') : (e.actorName ?? e.actor)}</Text>
+        <Text size="sm">{e.actor === 'system' ? t('admin.auditSystem') : (e.actorName ? inScript(e.actorName) : e.actor)}</Text>
         {e.unitName && (
           <Text size="xs" c="dimmed">
             {pickText(e.unitName, locale)}
