@@ -63,7 +63,8 @@ async function listRows(page: Page, href: string) {
   await page.waitForLoadState('networkidle');
   await page.locator('main h1').waitFor();
   await page.locator('main .mantine-Loader').waitFor({ state: 'detached' });
-  return page.locator('main table tbody tr').count();
+  // Commitments are cards, one article each; the other lists are tables.
+  return page.locator(href.startsWith('/progress') ? 'main article' : 'main table tbody tr').count();
 }
 
 describe("an officer's home page: what needs them, each count the list it opens", () => {
@@ -86,6 +87,20 @@ describe("an officer's home page: what needs them, each count the list it opens"
     await page.goto(counts.find((c) => c.key === 'ackDueSoon')!.href);
     await page.locator('main table tbody tr').first().waitFor();
     expect(await page.locator('main').innerText()).toContain(locale === 'en-GB' ? 'Showing only: acknowledgement due within 24 hours' : '只显示：须于 24 小时内确认收到');
+    await page.context().close();
+  });
+
+  it("counts the commitments of the officer's unit past their due date, as many as the commitments page then shows", async () => {
+    const edb = await buildUser(liaison.ctx, { unit: 'hk-edb', roles: ['officer'] });
+    const page = await liaison.newPage({ locale: 'zh-HK' });
+    await logIn(page, edb.username, PASSWORD);
+    const counts = await homeCounts(page);
+    const overdue = counts.find((c) => c.key === 'commitmentsOverdue')!;
+    expect(overdue.count).toBeGreaterThan(0);
+    for (const c of counts.filter((c) => c.href.startsWith('/progress'))) expect.soft(await listRows(page, c.href), `${c.key} → ${c.href}`).toBe(c.count);
+    await page.goto(overdue.href);
+    await page.locator('main article').first().waitFor();
+    expect(await page.locator('main').innerText()).toContain('只顯示：本單位的承諾事項，已過期限仍未完成');
     await page.context().close();
   });
 

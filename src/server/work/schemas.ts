@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 const workCount = z.object({
   key: z.string().describe('What is counted, e.g. unread, ackOverdue, pre_publication.awaitingAnswer'),
-  group: z.enum(['notifications', 'verification', 'meetings']).describe('The module the list belongs to'),
+  group: z.enum(['notifications', 'verification', 'meetings', 'progress']).describe('The module the list belongs to'),
   count: z.number().int().describe('How many rows the list at `link` shows (up to 1 000 for notifications)'),
   more: z.boolean().describe('More than the count (notifications are counted up to 1 000)'),
   urgent: z.boolean().describe('Past a deadline: shown in red when not zero'),

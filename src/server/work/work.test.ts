@@ -14,6 +14,7 @@ function apiListOf(link: string) {
     url.searchParams.delete('kind');
     return `${kind === 'media_report' ? '/media-reports' : '/verification-requests'}?${url.searchParams}`;
   }
+  if (url.pathname === '/progress') return `/progress/commitments?${url.searchParams}`;
   return `${url.pathname}?${url.searchParams}&limit=200`;
 }
 
@@ -138,6 +139,18 @@ describe.each(engines)("the home page's counts of what needs the officer on %s",
     // Acknowledged, it is no longer overdue.
     expect((await call(t.app, who.gdOfficer, 'POST', `/notifications/${n.id}/acknowledge`)).statusCode).toBe(200);
     expect((await counts(who.gdOfficer)).ackOverdue).toBe(2);
+  });
+
+  it('counts the Joint Conference commitments its unit owns that are still open past their due date, and no other unit\'s', async () => {
+    const edb = await logInAs(t.app, (await buildUser(t.ctx, { unit: 'hk-edb', roles: ['officer'] })).username);
+    const own = (await call(t.app, edb, 'GET', '/progress/commitments')).json() as { ownerUnit: { code: string } | null; status: string; dueBy: string | null }[];
+    const today = new Date(t.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const expected = own.filter((c) => c.ownerUnit?.code === 'hk-edb' && ['not_started', 'in_progress'].includes(c.status) && c.dueBy !== null && c.dueBy < today).length;
+    expect(expected).toBeGreaterThan(0);
+    expect(await counts(edb)).toMatchObject({ commitmentsOverdue: expected, commitmentsDueSoon: 0 });
+    await expectListsAgree(edb);
+    // The food office owns none of those.
+    expect((await counts(who.hkOfficer)).commitmentsOverdue).toBe(0);
   });
 
   it("shows the platform administrator the system's health, and no one else", async () => {

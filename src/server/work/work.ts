@@ -2,6 +2,8 @@ import type { Context, Viewer } from '../platform/context.ts';
 import { listNotifications } from '../notifications/inbox.ts';
 import { listVerifications } from '../verification/verification.ts';
 import { listMeetings } from '../meetings/meetings.ts';
+import { listCommitments } from '../progress/read-progress.ts';
+import { regionDay } from '../platform/clock.ts';
 import { workPolicy } from './policy.ts';
 import { selectAuditChainState, selectLockedUsers, selectMailQueue } from './queries.ts';
 
@@ -10,7 +12,7 @@ import { selectAuditChainState, selectLockedUsers, selectMailQueue } from './que
  * that list's own service function with the very filters the link carries, so the two cannot
  * disagree, and each list's access rules are the count's.
  */
-export type WorkCount = { key: string; group: 'notifications' | 'verification' | 'meetings'; count: number; more: boolean; urgent: boolean; link: string };
+export type WorkCount = { key: string; group: 'notifications' | 'verification' | 'meetings' | 'progress'; count: number; more: boolean; urgent: boolean; link: string };
 
 type Filters = Record<string, string>;
 const address = (path: string, filters: Filters) => `${path}?${new URLSearchParams(filters)}`;
@@ -62,6 +64,15 @@ export async function summarizeWork(ctx: Context, options: { viewer: Viewer }) {
     meetings('upcoming', { upcoming: 'true' });
     meetings('actionItemsOverdue', { actionItems: 'overdue' }, true);
     meetings('actionItemsDueSoon', { actionItems: 'due_soon' });
+
+    // The Joint Conference's commitments the unit owns, still open past or near their due date.
+    const today = regionDay(ctx.clock.now());
+    const commitmentsDue = (key: string, due: 'overdue' | 'soon', urgent = false) =>
+      counts.push(
+        listCommitments(ctx.db, { asOf: today, today, ownerUnitId: viewer.unitId!, due }).then((rows) => ({ key, group: 'progress' as const, count: rows.length, more: false, urgent, link: address('/progress', { owner: 'mine', due }) })),
+      );
+    commitmentsDue('commitmentsOverdue', 'overdue', true);
+    commitmentsDue('commitmentsDueSoon', 'soon');
   }
 
   const health = workPolicy.seeSystemHealth(viewer) ? await systemHealth(ctx) : null;

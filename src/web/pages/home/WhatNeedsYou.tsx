@@ -6,8 +6,8 @@ import { ErrorNotice } from '../../components/status.tsx';
 import { workApi, type Work, type WorkCount } from './workApi.ts';
 import { SystemHealthPanel } from './SystemHealthPanel.tsx';
 
-const groups: WorkCount['group'][] = ['notifications', 'verification', 'meetings'];
-const listOf: Record<WorkCount['group'], string> = { notifications: '/notifications', verification: '/verification', meetings: '/meetings' };
+const groups: WorkCount['group'][] = ['notifications', 'verification', 'meetings', 'progress'];
+const listOf: Record<WorkCount['group'], string> = { notifications: '/notifications', verification: '/verification', meetings: '/meetings', progress: '/progress' };
 
 /** The counts are refreshed each minute while the home page is open: work arrives without a reload. */
 export const useWork = () => useQuery({ queryKey: ['work'], queryFn: workApi.get, refetchInterval: 60_000 });

@@ -1,7 +1,7 @@
 import { request } from '../../api.ts';
 
 /** One count of the home page: as many as the list at `link` shows. */
-export type WorkCount = { key: string; group: 'notifications' | 'verification' | 'meetings'; count: number; more: boolean; urgent: boolean; link: string };
+export type WorkCount = { key: string; group: 'notifications' | 'verification' | 'meetings' | 'progress'; count: number; more: boolean; urgent: boolean; link: string };
 
 export type SystemHealth = {
   lockedUsers: { username: string; displayName: string | null; until: string; failures: number }[];
