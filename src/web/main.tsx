@@ -8,6 +8,7 @@ import { MantineProvider } from '@mantine/core';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError } from './api.ts';
 import { App } from './app/App.tsx';
+import { retryDelay, shouldRetry } from './lib/retry.ts';
 import { cssVariablesResolver, theme } from './app/theme.ts';
 
 const queryClient: QueryClient = new QueryClient({
@@ -20,8 +21,8 @@ const queryClient: QueryClient = new QueryClient({
   }),
   defaultOptions: {
     queries: {
-      // A 4xx will not change by asking again; a dropped connection may.
-      retry: (count, error) => count < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+      retry: shouldRetry,
+      retryDelay,
       refetchOnWindowFocus: false,
     },
   },

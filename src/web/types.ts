@@ -59,6 +59,11 @@ export type AuditEntry = {
   data: Record<string, unknown>;
   /** Null until the entry is chained, just after its transaction commits. */
   hash: string | null;
+  /** The acting user's display name (actor is their user name); null for the system. */
+  actorName: string | null;
+  unitName: LocalizedText | null;
+  /** What the ids in entityId and data name: users, units, records by reference or title. */
+  names: Record<string, { kind: string; label: LocalizedText }>;
 };
 
 /** What recomputing the whole chain found (`GET /audit/verification`). */

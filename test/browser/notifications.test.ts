@@ -58,7 +58,7 @@ describe('a food-safety notification from Hong Kong to Guangdong', () => {
     await notYet.waitFor();
     for (const text of ['尚未選擇：', '訊息類別（第二條）', '通報級別', '訊息來源', '事件涉及的範圍']) expect(await notYet.innerText()).toContain(text);
 
-    await choose(hk, /^接收單位/, /gd-fsco/);
+    await choose(hk, /^接收單位/, '廣東省食品安全委員會辦公室');
     await choose(hk, /^訊息類別/, '重要的食品安全監測（抽驗）結果及風險監測');
     await choose(hk, /^通報級別/, '警示通報');
     await choose(hk, /^訊息來源/, '邊境檢查');

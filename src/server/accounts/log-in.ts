@@ -16,7 +16,8 @@ const MAX_WAIT_SECONDS = 15 * 60;
 /** A hash to verify against when the user does not exist, so timing does not reveal names. */
 let decoyHash: Promise<string> | null = null;
 
-function waitSeconds(key: string, failures: number): number {
+/** How long a key (user:… or ip:…) must wait after its failures before the next try. */
+export function waitSeconds(key: string, failures: number): number {
   const free = key.startsWith('ip:') ? FREE_FAILURES.ip : FREE_FAILURES.user;
   if (failures < free) return 0;
   return Math.min(2 ** (failures - free), MAX_WAIT_SECONDS);

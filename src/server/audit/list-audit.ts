@@ -6,6 +6,7 @@ import type { Context, Viewer } from '../platform/context.ts';
 import { AppError, forbidden } from '../platform/errors.ts';
 import { sealAuditTrail } from './seal.ts';
 import { auditPolicy } from './policy.ts';
+import { presentAuditEntries } from './present-audit.ts';
 
 export type AuditQuery = {
   before?: number;
@@ -66,5 +67,6 @@ export async function listAuditEntries(ctx: Context, options: { viewer: Viewer; 
     .orderBy(desc(auditLog.id))
     .limit(query.limit);
   const redact = (r: (typeof rows)[number]['entry']) => (auditPolicy.outlineOfExchanges(viewer) && (exchangedEntities as readonly string[]).includes(r.entityType) ? outline(r.data) : r.data);
-  return rows.map(({ entry, hash }) => ({ ...entry, data: redact(entry), at: entry.at.toISOString(), hash }));
+  const entries = rows.map(({ entry, hash }) => ({ ...entry, data: redact(entry), at: entry.at.toISOString(), hash }));
+  return presentAuditEntries(ctx.db, viewer, entries);
 }

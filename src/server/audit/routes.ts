@@ -9,6 +9,7 @@ import { day } from '../platform/schemas.ts';
 import { listAuditEntries } from './list-audit.ts';
 import { verifyAuditTrail } from './verify-audit.ts';
 import { auditPolicy } from './policy.ts';
+import { localizedTextSchema } from '../accounts/schemas.ts';
 
 const auditEntry = z.object({
   id: z.number(),
@@ -20,6 +21,11 @@ const auditEntry = z.object({
   unitId: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
   hash: z.string().nullable().describe('Its link in the hash chain; null until chained, just after its transaction commits'),
+  actorName: z.string().nullable().describe("The acting user's display name (actor is their user name); null for the system"),
+  unitName: localizedTextSchema.nullable().describe('The name of the unit the entry belongs to'),
+  names: z
+    .record(z.string(), z.object({ kind: z.enum(['user', 'unit', 'notification', 'verification_request', 'meeting', 'commitment', 'progress_report']), label: localizedTextSchema }))
+    .describe("What the ids in entityId and data name, for people: users' and units' names, records' references and (to those who may read them) titles"),
 });
 
 const auditQuery = z.object({

@@ -146,14 +146,20 @@ export async function getMeeting(ctx: Context, options: { viewer: Viewer; id: st
   return (await presentMeetings(ctx.db, [row], ctx.clock.now(), options.viewer))[0];
 }
 
-export async function listMeetings(ctx: Context, options: { viewer: Viewer; notificationId?: string }) {
+/**
+ * Meetings the viewer's unit takes part in: all, those of a notification, those still to come
+ * (upcoming), or those holding an open action item of the unit overdue or falling due within
+ * ACTION_DUE_SOON_DAYS (the home page counts these lists).
+ */
+export async function listMeetings(ctx: Context, options: { viewer: Viewer; notificationId?: string; upcoming?: 'true' | 'false'; actionItems?: 'overdue' | 'due_soon' }) {
   const { viewer } = options;
   if (!viewer.unitId) return [];
+  const now = ctx.clock.now();
   if (options.notificationId) {
     const n = await findNotification(ctx.db, options.notificationId);
     if (!n || !meetingPolicy.seeNotification(viewer, n)) return [];
   }
-  const rows = await meetingsOfUnit(ctx.db, { unitId: viewer.unitId, notificationId: options.notificationId });
-  return presentMeetings(ctx.db, rows, ctx.clock.now(), viewer);
+  const rows = await meetingsOfUnit(ctx.db, { unitId: viewer.unitId, notificationId: options.notificationId, upcoming: options.upcoming === 'true', actionItems: options.actionItems, now });
+  return presentMeetings(ctx.db, rows, now, viewer);
 }
 

@@ -1,4 +1,6 @@
-import { and, arrayContains, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, exists, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import { regionDay, regionDayStart } from '../platform/clock.ts';
+import { ACTION_DUE_SOON_DAYS } from '../../shared/work.ts';
 import type { DbOrTx } from '../db/types.ts';
 import { actionItems, agreements, meetings, notifications, units } from '../db/schema.ts';
 
@@ -12,15 +14,40 @@ export async function findMeeting(db: DbOrTx, id: string): Promise<MeetingRow | 
   return row;
 }
 
-/** The meetings a unit takes part in, newest first; only those convened from a notification when one is named. */
-export function meetingsOfUnit(db: DbOrTx, options: { unitId: string; notificationId?: string }) {
+/**
+ * The meetings a unit takes part in, newest first; only those convened from a notification when
+ * one is named, only those still to come (upcoming), or only those holding an open action item
+ * of the unit overdue or falling due within ACTION_DUE_SOON_DAYS of today (the home counts these).
+ */
+export function meetingsOfUnit(db: DbOrTx, options: { unitId: string; notificationId?: string; upcoming?: boolean; actionItems?: 'overdue' | 'due_soon'; now: Date }) {
   return db
     .select()
     .from(meetings)
-    .where(and(arrayContains(meetings.unitIds, [options.unitId]), options.notificationId ? and(eq(meetings.triggerKind, 'notification'), eq(meetings.triggerId, options.notificationId)) : undefined))
+    .where(
+      and(
+        arrayContains(meetings.unitIds, [options.unitId]),
+        options.notificationId ? and(eq(meetings.triggerKind, 'notification'), eq(meetings.triggerId, options.notificationId)) : undefined,
+        options.upcoming ? gte(meetings.scheduledAt, options.now) : undefined,
+        options.actionItems ? exists(ownActionItems(db, options.unitId, options.actionItems, regionDay(options.now))) : undefined,
+      ),
+    )
     .orderBy(desc(meetings.scheduledAt))
     .limit(500);
 }
+
+/** The meeting holds an open action item of the unit, overdue or due soon (a subquery on meetings.id). */
+const ownActionItems = (db: DbOrTx, unitId: string, when: 'overdue' | 'due_soon', today: string) =>
+  db
+    .select({ one: sql`1` })
+    .from(actionItems)
+    .where(
+      and(
+        eq(actionItems.meetingId, meetings.id),
+        eq(actionItems.ownerUnitId, unitId),
+        eq(actionItems.status, 'open'),
+        when === 'overdue' ? lt(actionItems.dueOn, today) : and(gte(actionItems.dueOn, today), lte(actionItems.dueOn, regionDay(regionDayStart(today, ACTION_DUE_SOON_DAYS)))),
+      ),
+    );
 
 export function actionItemsOf(db: DbOrTx, meetingIds: string[]) {
   return db.select().from(actionItems).where(inArray(actionItems.meetingId, meetingIds)).orderBy(asc(actionItems.dueOn));

@@ -5,15 +5,15 @@ import { requireViewer } from '../platform/http.ts';
 import { idempotent } from '../platform/idempotency.ts';
 import { errorResponses } from '../platform/openapi.ts';
 import { addActionItem, completeActionItem, conveneMeeting, getMeeting, listMeetings, updateMeeting } from './meetings.ts';
-import { actionItemBody, createMeetingBody, idParams, itemParams, meetingSchema, updateMeetingBody } from './schemas.ts';
+import { actionItemBody, createMeetingBody, idParams, itemParams, meetingSchema, meetingsQuery, updateMeetingBody } from './schemas.ts';
 
 /** Meetings of any agreement (M13): agenda, participants of both sides, minutes, decisions, action items. */
 export const meetingRoutes =
   (ctx: Context): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['meetings'];
-    app.get('/meetings', { schema: { tags, summary: 'Meetings my unit takes part in', querystring: z.object({ notificationId: z.uuid().optional() }), response: { 200: z.array(meetingSchema), ...errorResponses(400, 401) } } }, async (request) =>
-      listMeetings(ctx, { viewer: requireViewer(request), notificationId: request.query.notificationId }),
+    app.get('/meetings', { schema: { tags, summary: 'Meetings my unit takes part in', querystring: meetingsQuery, response: { 200: z.array(meetingSchema), ...errorResponses(400, 401) } } }, async (request) =>
+      listMeetings(ctx, { viewer: requireViewer(request), ...request.query }),
     );
     app.post(
       '/meetings',

@@ -68,3 +68,9 @@ export const meetingSchema = z.object({
   createdBy: z.string(),
   createdAt: z.string(),
 });
+
+export const meetingsQuery = z.object({
+  notificationId: z.uuid().optional().describe('Only meetings convened from this notification'),
+  upcoming: z.enum(['true', 'false']).optional().describe('true: only meetings still to come'),
+  actionItems: z.enum(['overdue', 'due_soon']).optional().describe("Only meetings holding an open action item of the caller's unit overdue, or due within 7 days"),
+});

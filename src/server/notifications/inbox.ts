@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, gte, inArray, isNotNull, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, inArray, isNotNull, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { attachments, disseminations, expertConsultations, followUps, meetings, notificationEvents, notifications, readMarks, searchDocuments } from '../db/schema.ts';
 import { regionDayStart } from '../platform/clock.ts';
@@ -16,6 +16,7 @@ import { listItemColumns, presentListItem, presentNotification } from './present
 import type { NotificationRow } from './load-notification.ts';
 import type { listQuery } from './schemas.ts';
 import { unitRefColumns, unitRefs } from '../units/unit-refs.ts';
+import { DUE_SOON_HOURS } from '../../shared/work.ts';
 
 /**
  * A listing counts its matches up to this many, on every page, with or without q; beyond, it
@@ -54,7 +55,12 @@ export async function listNotifications(ctx: Context, options: { viewer: Viewer;
     query.unread === 'true' && query.box === 'inbox'
       ? sql`not exists (select 1 from ${readMarks} where ${readMarks.notificationId} = ${notifications.id} and ${readMarks.userId} = ${viewer.userId})`
       : undefined,
-    query.openRequests === 'true' ? exists(unansweredRequests(ctx.db, viewer.unitId)) : undefined,
+    query.openRequests === 'true' || query.openRequests === 'overdue' ? exists(unansweredRequests(ctx.db, viewer.unitId, query.openRequests === 'overdue' ? now : null)) : undefined,
+    query.dueSoon === 'true' ? and(eq(notifications.status, 'sent'), gte(notifications.ackDueAt, now), lte(notifications.ackDueAt, new Date(now.getTime() + DUE_SOON_HOURS * 3_600_000))) : undefined,
+    // Four eyes: what this approver may approve, not what they wrote or edited.
+    query.awaitingMyApproval === 'true'
+      ? and(eq(notifications.status, 'submitted'), hasRole(viewer, 'approver') ? undefined : sql`false`, ne(notifications.authorId, viewer.userId), sql`not (${viewer.userId}::uuid = any(${notifications.editorIds}))`)
+      : undefined,
     query.from ? gte(dateColumn, regionDayStart(query.from)) : undefined,
     query.to ? lt(dateColumn, regionDayStart(query.to, 1)) : undefined,
   )!;
@@ -174,8 +180,8 @@ const unansweredBy = (unitId: string, overdueAt: Date | null) =>
   and(eq(followUps.kind, 'request_for_information'), isNull(followUps.answeredAt), ne(followUps.fromUnitId, unitId), overdueAt ? lt(followUps.answerDueAt, overdueAt) : undefined);
 
 /** The listed notification has such a request (a subquery on notifications.id). */
-const unansweredRequests = (db: Context['db'], unitId: string) =>
-  db.select({ one: sql`1` }).from(followUps).where(and(eq(followUps.notificationId, notifications.id), unansweredBy(unitId, null)));
+const unansweredRequests = (db: Context['db'], unitId: string, overdueAt: Date | null) =>
+  db.select({ one: sql`1` }).from(followUps).where(and(eq(followUps.notificationId, notifications.id), unansweredBy(unitId, overdueAt)));
 
 /** What a notification's page shows with it, loaded in one query (built once: it is on every send's path). */
 const loadDetail = relationalBuiltOnce('liaison_notification_page', 'notifications', (db) =>

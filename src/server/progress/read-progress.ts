@@ -1,4 +1,6 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, lte } from 'drizzle-orm';
+import { regionDay, regionDayStart } from '../platform/clock.ts';
+import { COMMITMENT_DUE_SOON_DAYS } from '../../shared/work.ts';
 import type { DbOrTx } from '../db/open.ts';
 import {
   agreements,
@@ -85,8 +87,20 @@ function presentIndicator(row: typeof indicators.$inferSelect, targets: (typeof 
 
 export type CommitmentView = Awaited<ReturnType<typeof listCommitments>>[number];
 
-export async function listCommitments(db: DbOrTx, options: { asOf: string; areaCodes?: string[]; ids?: string[] }) {
-  const where = options.ids ? inArray(commitments.id, options.ids) : options.areaCodes?.length ? inArray(commitments.areaCode, options.areaCodes) : undefined;
+/**
+ * Commitments with their figures as of a day: all, of some areas, or (the home page counts these)
+ * those a unit owns, and of those the ones still open past their due date or due within
+ * COMMITMENT_DUE_SOON_DAYS of `today`.
+ */
+export async function listCommitments(db: DbOrTx, options: { asOf: string; areaCodes?: string[]; ids?: string[]; ownerUnitId?: string; due?: 'overdue' | 'soon'; today?: string }) {
+  const open = inArray(commitments.status, ['not_started', 'in_progress']);
+  const today = options.today ?? options.asOf;
+  const where = and(
+    options.ids ? inArray(commitments.id, options.ids) : options.areaCodes?.length ? inArray(commitments.areaCode, options.areaCodes) : undefined,
+    options.ownerUnitId ? eq(commitments.ownerUnitId, options.ownerUnitId) : undefined,
+    options.due === 'overdue' ? and(open, lt(commitments.dueBy, today)) : undefined,
+    options.due === 'soon' ? and(open, gte(commitments.dueBy, today), lte(commitments.dueBy, regionDay(regionDayStart(today, COMMITMENT_DUE_SOON_DAYS)))) : undefined,
+  );
   const rows = await db
     .select({ c: commitments, area: cooperationAreas, agreement: { code: agreements.code, title: agreements.title }, unit: { id: units.id, code: units.code, name: units.name } })
     .from(commitments)

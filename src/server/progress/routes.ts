@@ -39,8 +39,11 @@ export const progressRoutes =
       '/commitments',
       { schema: { tags, summary: 'Commitments with their indicators, figures and progress as of a day', querystring: listCommitmentsQuery, response: { 200: z.array(commitmentSchema), ...errorResponses(400, 401) } } },
       async (request) => {
-        requireViewer(request);
-        return listCommitments(ctx.db, { asOf: request.query.asOf ?? today(), areaCodes: request.query.area?.split(',') });
+        const viewer = requireViewer(request);
+        const { owner, due } = request.query;
+        // A user of no unit owns no commitment.
+        if (owner === 'mine' && !viewer.unitId) return [];
+        return listCommitments(ctx.db, { asOf: request.query.asOf ?? today(), areaCodes: request.query.area?.split(','), ownerUnitId: owner === 'mine' ? viewer.unitId! : undefined, due, today: today() });
       },
     );
 

@@ -24,7 +24,11 @@ const textInput = z
 
 const asOfQuery = z.object({ asOf: day.optional().describe('Compute progress as of this day (default: today)') });
 
-export const listCommitmentsQuery = asOfQuery.extend({ area: z.string().max(300).regex(/^[a-z-]+(,[a-z-]+)*$/).optional() });
+export const listCommitmentsQuery = asOfQuery.extend({
+  area: z.string().max(300).regex(/^[a-z-]+(,[a-z-]+)*$/).optional(),
+  owner: z.enum(['mine']).optional().describe("mine: only the commitments the caller's unit owns"),
+  due: z.enum(['overdue', 'soon']).optional().describe('Only those not achieved, overtaken or dropped and past their due date (overdue) or due within 90 days (soon)'),
+});
 
 const targetInput = z
   .object({ comparator, value: figure, measure, period: period.nullish(), date: day.nullish(), text: textInput })

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../db/types.ts';
 import { notifications, units, verificationRequests } from '../db/schema.ts';
 
@@ -12,11 +12,18 @@ export async function findRequest(db: DbOrTx, id: string): Promise<VerificationR
 }
 
 /** A unit's requests of one kind, as asked of it (incoming) or by it (outgoing), newest first. */
-export function requestsOfUnit(db: DbOrTx, options: { unitId: string; kind: VerificationRow['kind']; box: 'incoming' | 'outgoing' }) {
+export function requestsOfUnit(db: DbOrTx, options: { unitId: string; kind: VerificationRow['kind']; box: 'incoming' | 'outgoing'; status?: 'open' | 'answered'; overdueAt?: Date }) {
   return db
     .select()
     .from(verificationRequests)
-    .where(and(eq(verificationRequests.kind, options.kind), eq(options.box === 'incoming' ? verificationRequests.toUnitId : verificationRequests.fromUnitId, options.unitId)))
+    .where(
+      and(
+        eq(verificationRequests.kind, options.kind),
+        eq(options.box === 'incoming' ? verificationRequests.toUnitId : verificationRequests.fromUnitId, options.unitId),
+        options.status ? eq(verificationRequests.status, options.status) : undefined,
+        options.overdueAt ? and(eq(verificationRequests.status, 'open'), lt(verificationRequests.deadlineAt, options.overdueAt)) : undefined,
+      ),
+    )
     .orderBy(desc(verificationRequests.createdAt))
     .limit(500);
 }

@@ -23,7 +23,7 @@ export const verificationRoutes =
     for (const r of resources) {
       const tags = [r.tag];
       app.get(r.path, { schema: { tags, summary: `${r.tag} to or from my unit`, querystring: listQuery, response: { 200: z.array(verificationSchema), ...errorResponses(400, 401) } } }, async (request) =>
-        listVerifications(ctx, { viewer: requireViewer(request), kind: r.kind, box: request.query.box }),
+        listVerifications(ctx, { viewer: requireViewer(request), kind: r.kind, ...request.query }),
       );
       app.post(r.path, { schema: { tags, summary: r.what, headers: idempotencyHeader, body: r.body, response: { 201: verificationSchema, ...errorResponses(400, 401, 403) } } }, async (request, reply) =>
         idempotent(ctx, request, reply, async (c) => {

@@ -33,7 +33,11 @@ export const createMediaReportBody = z.object({ ...base, media }).strict();
 
 export const answerBody = z.object({ outcome, script, answer: z.string().trim().min(1).max(20_000) }).strict();
 export const linkBody = z.object({ notificationId: z.uuid() }).strict();
-export const listQuery = z.object({ box: z.enum(['incoming', 'outgoing']).default('incoming') });
+export const listQuery = z.object({
+  box: z.enum(['incoming', 'outgoing']).default('incoming'),
+  status: z.enum(['open', 'answered']).optional().describe('open: not answered yet; answered'),
+  overdue: z.enum(['true', 'false']).optional().describe('true: only those not answered by their deadline'),
+});
 export const idParams = z.object({ id: z.uuid() });
 
 const unitRef = z.object({ id: z.uuid(), code: z.string(), partyCode: z.string(), name: localizedTextSchema });

@@ -138,9 +138,10 @@ export async function getVerification(ctx: Context, options: { viewer: Viewer; i
   return (await presentRequests(ctx.db, [row], ctx.clock.now()))[0];
 }
 
-export async function listVerifications(ctx: Context, options: { viewer: Viewer; kind: Kind; box: 'incoming' | 'outgoing' }) {
+export async function listVerifications(ctx: Context, options: { viewer: Viewer; kind: Kind; box: 'incoming' | 'outgoing'; status?: 'open' | 'answered'; overdue?: 'true' | 'false' }) {
   const { viewer } = options;
   if (!viewer.unitId) return [];
-  const rows = await requestsOfUnit(ctx.db, { unitId: viewer.unitId, kind: options.kind, box: options.box });
-  return presentRequests(ctx.db, rows, ctx.clock.now());
+  const now = ctx.clock.now();
+  const rows = await requestsOfUnit(ctx.db, { unitId: viewer.unitId, kind: options.kind, box: options.box, status: options.status, overdueAt: options.overdue === 'true' ? now : undefined });
+  return presentRequests(ctx.db, rows, now);
 }

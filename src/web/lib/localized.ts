@@ -26,11 +26,10 @@ export function usePick() {
   return (text: Partial<LocalizedText> | null | undefined) => pickText(text, locale);
 }
 
-/** A unit as a choice in a list: its name in the reader's language and its code, 食物及衞生局（hk-fhb）. */
+/** A unit as a choice in a list: its name in the reader's language (its code is the system's, not the reader's). */
 export function useUnitLabel() {
-  const { t } = useTranslation();
   const pick = usePick();
-  return (unit: { name: Partial<LocalizedText>; code: string }) => `${pick(unit.name)}${t('common.parenOpen')}${unit.code}${t('common.parenClose')}`;
+  return (unit: { name: Partial<LocalizedText>; code: string }) => pick(unit.name);
 }
 
 /** Dates as the reader writes them: 2015年9月9日 or 9 September 2015; times in the region's time (UTC+8), wherever the browser is. */

@@ -2,9 +2,11 @@ import { Anchor, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { RoleBadges } from '../../components/RoleBadges.tsx';
 import type { UnitDetail } from '../../types.ts';
+import { useInReaderScript } from '../../lib/useInReaderScript.ts';
 
 export function OfficersTable({ officers }: { officers: UnitDetail['officers'] }) {
   const { t } = useTranslation();
+  const inScript = useInReaderScript(officers.flatMap((o) => [o.displayName, o.title]));
   if (!officers.length) return <Text c="dimmed">{t('directory.noOfficers')}</Text>;
   return (
     <Table.ScrollContainer minWidth={560}>
@@ -21,8 +23,8 @@ export function OfficersTable({ officers }: { officers: UnitDetail['officers'] }
         <Table.Tbody>
           {officers.map((o) => (
             <Table.Tr key={o.id}>
-              <Table.Td>{o.displayName}</Table.Td>
-              <Table.Td>{o.title}</Table.Td>
+              <Table.Td>{inScript(o.displayName)}</Table.Td>
+              <Table.Td>{inScript(o.title)}</Table.Td>
               <Table.Td>{o.phone && <Anchor href={`tel:${o.phone.replace(/\s/g, '')}`}>{o.phone}</Anchor>}</Table.Td>
               <Table.Td>{o.email && <Anchor href={`mailto:${o.email}`}>{o.email}</Anchor>}</Table.Td>
               <Table.Td>

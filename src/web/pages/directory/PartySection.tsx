@@ -2,6 +2,7 @@ import { Anchor, Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePick } from '../../lib/localized.ts';
+import { useInReaderScript } from '../../lib/useInReaderScript.ts';
 import { UnitContacts } from '../../components/UnitContacts.tsx';
 import type { Directory } from '../../types.ts';
 
@@ -11,6 +12,7 @@ export function PartySection({ party, title }: { party: Party; title: string }) 
   const { t } = useTranslation();
   const pick = usePick();
   const headingId = `party-${party.code}`;
+  const inScript = useInReaderScript(party.units.flatMap((u) => u.officers.flatMap((o) => [o.displayName, o.title])));
   return (
     <section aria-labelledby={headingId}>
       <Title order={2} size="h3" id={headingId} mb="sm">
@@ -41,11 +43,11 @@ export function PartySection({ party, title }: { party: Party; title: string }) 
                   <li key={o.id}>
                     <Group gap={6} component="span">
                       <Text span size="sm">
-                        {o.displayName}
+                        {inScript(o.displayName)}
                       </Text>
                       {o.title && (
                         <Text span size="sm" c="dimmed">
-                          {o.title}
+                          {inScript(o.title)}
                         </Text>
                       )}
                       {o.phone && (

@@ -8,19 +8,23 @@ import { ErrorNotice, Loading } from '../../components/status.tsx';
 import { UnitContacts } from '../../components/UnitContacts.tsx';
 import { canAdminister } from '../../session.ts';
 import type { Me, UnitDetail } from '../../types.ts';
+import { WhatNeedsYou } from './WhatNeedsYou.tsx';
+import { useInReaderScript } from '../../lib/useInReaderScript.ts';
 
 /** A signed-in officer's starting point: their unit, its agreements, and whom they deal with under each. */
 export function MyUnit({ me }: { me: Me }) {
   const { t } = useTranslation();
   const pick = usePick();
+  const inScript = useInReaderScript([me.displayName]);
   const unit = useQuery({ queryKey: ['unit', me.unit?.id], queryFn: () => api.unit(me.unit!.id), enabled: !!me.unit });
 
   return (
     <Stack gap="lg">
       <div>
-        <Title order={1}>{t('home.greeting', { name: me.displayName })}</Title>
+        <Title order={1}>{t('home.greeting', { name: inScript(me.displayName) })}</Title>
         {me.unit && <Text c="dimmed">{pick(me.unit.name)}</Text>}
       </div>
+      <WhatNeedsYou hasUnit={!!me.unit} />
       {!me.unit && <NoUnit admin={canAdminister(me)} />}
       {unit.isPending && me.unit && <Loading />}
       <ErrorNotice error={unit.error} />

@@ -1,14 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { formatDate, useLocale, usePick } from '../../lib/localized.ts';
 import { useReaderScript } from '../../lib/readerScript.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { ErrorNotice, Loading } from '../../components/status.tsx';
 import { Tag } from '../../components/Tag.tsx';
 import { useActs } from '../../lib/useActs.ts';
-import { meetingsApi } from './api.ts';
+import { meetingsApi, type MeetingFilters } from './api.ts';
+import { ShowingOnly } from '../../components/ShowingOnly.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 
 export const kindColor: Record<string, string> = { joint_work: 'blue', urgent_high_level: 'red', special_work: 'grape' };
@@ -20,7 +21,10 @@ export function MeetingsPage() {
   const pick = usePick();
   usePageTitle(t('meetings.title'));
   const acts = useActs();
-  const meetings = useQuery({ queryKey: ['meetings'], queryFn: () => meetingsApi.list() });
+  const [params, setParams] = useSearchParams();
+  const items = params.get('actionItems');
+  const only: MeetingFilters = { ...(params.get('upcoming') === 'true' ? { upcoming: 'true' } : {}), ...(items === 'overdue' || items === 'due_soon' ? { actionItems: items } : {}) };
+  const meetings = useQuery({ queryKey: ['meetings', only], queryFn: () => meetingsApi.list(undefined, only) });
   const titles = useReaderScript((meetings.data ?? []).map((m) => m.title));
   return (
     <Stack gap="md">
@@ -33,6 +37,10 @@ export function MeetingsPage() {
         )}
       </Group>
       <Text c="dimmed">{t('meetings.intro')}</Text>
+      <ShowingOnly
+        what={[only.upcoming && t('work.filters.upcoming'), only.actionItems === 'overdue' && t('work.filters.actionItemsOverdue'), only.actionItems === 'due_soon' && t('work.filters.actionItemsDueSoon')].filter((x): x is string => !!x)}
+        onShowAll={() => setParams(new URLSearchParams(), { replace: true })}
+      />
       {meetings.isPending && <Loading />}
       <ErrorNotice error={meetings.error} />
       {meetings.data && !meetings.data.length && <Text c="dimmed">{t('meetings.none')}</Text>}

@@ -21,8 +21,8 @@ const asOfQuery = (asOf: string) => `?asOf=${encodeURIComponent(asOf)}`;
 
 export const progressApi = {
   areas: () => call<Area[]>('GET', '/areas'),
-  commitments: (asOf: string, areaCodes?: string[]) =>
-    call<Commitment[]>('GET', `/commitments${asOfQuery(asOf)}${areaCodes?.length ? `&area=${areaCodes.join(',')}` : ''}`),
+  commitments: (asOf: string, areaCodes?: string[], only: { owner?: 'mine'; due?: 'overdue' | 'soon' } = {}) =>
+    call<Commitment[]>('GET', `/commitments${asOfQuery(asOf)}${areaCodes?.length ? `&area=${areaCodes.join(',')}` : ''}${only.owner ? `&owner=${only.owner}` : ''}${only.due ? `&due=${only.due}` : ''}`),
   commitment: (id: string, asOf: string) => call<CommitmentDetail>('GET', `/commitments/${id}${asOfQuery(asOf)}`),
   updateCommitment: (id: string, change: UpdateCommitmentInput) => call<CommitmentDetail>('PATCH', `/commitments/${id}`, change),
   recordMeasurement: (indicatorId: string, input: RecordMeasurementInput) => call<{ id: string }>('POST', `/indicators/${indicatorId}/measurements`, input),

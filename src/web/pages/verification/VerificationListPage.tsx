@@ -6,7 +6,8 @@ import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { ErrorNotice, Loading } from '../../components/status.tsx';
 import type { VerificationKind } from './types.ts';
 import { useActs } from '../../lib/useActs.ts';
-import { verificationApi, type Direction } from './api.ts';
+import { verificationApi, type Direction, type VerificationFilters } from './api.ts';
+import { ShowingOnly } from '../../components/ShowingOnly.tsx';
 import { VerificationTable } from './VerificationTable.tsx';
 
 const kinds: VerificationKind[] = ['pre_publication', 'media_report'];
@@ -20,7 +21,9 @@ export function VerificationListPage() {
   const kind: VerificationKind = params.get('kind') === 'media_report' ? 'media_report' : 'pre_publication';
   const box: Direction = params.get('box') === 'outgoing' ? 'outgoing' : 'incoming';
   const set = (key: string, value: string) => setParams((p) => new URLSearchParams({ ...Object.fromEntries(p), [key]: value }), { replace: true });
-  const list = useQuery({ queryKey: ['verifications', kind, box], queryFn: () => verificationApi.list(kind, box) });
+  const only: VerificationFilters = { ...(params.get('status') === 'open' ? { status: 'open' } : {}), ...(params.get('overdue') === 'true' ? { overdue: 'true' } : {}) };
+  const showAll = () => setParams((p) => { const next = new URLSearchParams(p); next.delete('status'); next.delete('overdue'); return next; }, { replace: true });
+  const list = useQuery({ queryKey: ['verifications', kind, box, only], queryFn: () => verificationApi.list(kind, box, only) });
 
   return (
     <Stack gap="md">
@@ -51,6 +54,7 @@ export function VerificationListPage() {
                   data={(['incoming', 'outgoing'] as const).map((b) => ({ value: b, label: t(`verification.box.${b}`) }))}
                 />
               </div>
+              <ShowingOnly what={[only.status && t('work.filters.open'), only.overdue && t('work.filters.overdue')].filter((x): x is string => !!x)} onShowAll={showAll} />
               {list.isPending && <Loading />}
               <ErrorNotice error={list.error} />
               {list.data && <VerificationTable items={list.data} box={box} />}

@@ -3,13 +3,15 @@ import { query, request } from '../../api.ts';
 import type { AnswerInput, MediaReportInput, PrePublicationInput, Verification, VerificationKind } from './types.ts';
 
 export type Direction = 'incoming' | 'outgoing';
+/** Narrowed as the home page's counts are: not answered yet, or past the deadline. */
+export type VerificationFilters = { status?: 'open'; overdue?: 'true' };
 
 /** Verification before publishing (clause 4) and of media reports (clause 5): one exchange, two addresses. */
 const paths: Record<VerificationKind, string> = { pre_publication: '/verification-requests', media_report: '/media-reports' };
 const one = (kind: VerificationKind, id: string) => `${paths[kind]}/${encodeURIComponent(id)}`;
 
 export const verificationApi = {
-  list: (kind: VerificationKind, box: Direction) => request<Verification[]>('GET', `${paths[kind]}${query({ box })}`),
+  list: (kind: VerificationKind, box: Direction, only: VerificationFilters = {}) => request<Verification[]>('GET', `${paths[kind]}${query({ box, ...only })}`),
   /** A request by its id alone (as in e-mails and search results): asked as a verification request first, then as a media report. */
   get: async (id: string) => {
     try {

@@ -1,14 +1,13 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Anchor, Button, Code, Group, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { exchangedEntities } from '../../../../shared/audit-actions.ts';
 import { api } from '../../../api.ts';
-import { formatDate, useLocale } from '../../../lib/localized.ts';
 import { ErrorNotice, Loading } from '../../../components/status.tsx';
 import { useMe } from '../../../session.ts';
 import { AuditFilters } from './AuditFilters.tsx';
 import { ChainCheck } from './ChainCheck.tsx';
+import { AuditEntryRow } from './AuditEntryRow.tsx';
 import { useAuditParams } from './useAuditParams.ts';
 
 const pageSize = 50;
@@ -28,7 +27,6 @@ const recordPages: Partial<Record<string, (id: string) => string>> = {
 /** The append-only, hash-chained audit trail (M4), newest first, filtered by action, record, user, unit and dates. */
 export function AuditPage() {
   const { t } = useTranslation();
-  const locale = useLocale();
   const { me } = useMe();
   const params = useAuditParams();
   const audit = useInfiniteQuery({
@@ -65,52 +63,12 @@ export function AuditPage() {
                   <Table.Th>{t('admin.auditActor')}</Table.Th>
                   <Table.Th>{t('admin.auditAction')}</Table.Th>
                   <Table.Th>{t('admin.auditEntity')}</Table.Th>
-                  <Table.Th>{t('admin.auditData')}</Table.Th>
-                  <Table.Th>{t('admin.auditLink')}</Table.Th>
+                  <Table.Th>{t('auditView.valuesHeading')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {entries.map((e) => (
-                  <Table.Tr key={e.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(e.at, locale)}</Table.Td>
-                    <Table.Td>{e.actor === 'system' ? t('admin.auditSystem') : e.actor}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{t(`admin.auditActions.${e.action}`, { defaultValue: e.action })}</Text>
-                      <Text size="xs" c="dimmed" ff="monospace">
-                        {e.action}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Anchor component="button" type="button" size="sm" onClick={() => params.showRecord(e.entityType, e.entityId)} style={{ textAlign: 'start' }}>
-                        {t(`admin.auditEntities.${e.entityType}`, { defaultValue: e.entityType })}
-                        {typeof e.data.reference === 'string' ? ` ${e.data.reference}` : ''}
-                      </Anchor>
-                      <Text size="xs" c="dimmed" ff="monospace" style={{ wordBreak: 'break-all' }}>
-                        {e.entityId}
-                      </Text>
-                      {pageOf(e) && (
-                        <Anchor component={Link} to={pageOf(e)!} size="xs">
-                          {t('admin.auditOpen')}
-                        </Anchor>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Code block style={{ maxWidth: 340, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-                        {JSON.stringify(e.data)}
-                      </Code>
-                    </Table.Td>
-                    <Table.Td>
-                      {e.hash ? (
-                        <Text size="xs" ff="monospace" title={e.hash}>
-                          {e.hash.slice(0, 12)}
-                        </Text>
-                      ) : (
-                        <Text size="xs" c="dimmed">
-                          {t('admin.auditUnchained')}
-                        </Text>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
+                  <AuditEntryRow key={e.id} entry={e} page={pageOf(e)} onShowRecord={() => params.showRecord(e.entityType, e.entityId)} />
                 ))}
               </Table.Tbody>
             </Table>

@@ -11,6 +11,8 @@ import { NotificationCards } from './NotificationCards.tsx';
 import { NotificationTable } from './NotificationTable.tsx';
 import { SummaryCounts } from './SummaryCounts.tsx';
 import { pageSize, useInboxParams } from './useInboxParams.ts';
+import { ShowingOnly } from '../../../components/ShowingOnly.tsx';
+import { addressOnlyFilters } from './addressOnlyFilters.ts';
 
 const boxes: NotificationBox[] = ['inbox', 'sent', 'drafts'];
 
@@ -50,6 +52,7 @@ export function InboxPage() {
           <Tabs.Panel key={b} value={b} pt="md">
             <Stack gap="md">
               <Filters params={params} />
+              <ShowingOnly what={addressOnlyFilters(filters, t)} onShowAll={params.clearFilters} />
               {list.isPending && <Loading />}
               <ErrorNotice error={list.error} />
               {list.data && (

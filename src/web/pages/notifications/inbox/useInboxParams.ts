@@ -2,7 +2,7 @@ import { useAddressParams } from '../../../lib/useAddressParams.ts';
 import type { NotificationBox, ListFilters } from '../lib/api.ts';
 
 const boxes: NotificationBox[] = ['inbox', 'sent', 'drafts'];
-const filterKeys = ['category', 'classification', 'status', 'overdue', 'unread', 'openRequests', 'from', 'to', 'q'] as const;
+const filterKeys = ['category', 'classification', 'status', 'overdue', 'unread', 'openRequests', 'dueSoon', 'awaitingMyApproval', 'from', 'to', 'q'] as const;
 export const pageSize = 50;
 
 /** The box, filters and page live in the address, so that a filtered list can be bookmarked and "back" returns to it. */
@@ -19,7 +19,7 @@ export function useInboxParams() {
     filters,
     offset,
     // Drafts are neither overdue, unread nor awaited by anyone: those filters go with the other boxes.
-    setBox: (next: NotificationBox) => update({ box: next === 'inbox' ? null : next, ...(next === 'drafts' ? { overdue: null, unread: null, openRequests: null } : {}) }),
+    setBox: (next: NotificationBox) => update({ box: next === 'inbox' ? null : next, ...(next === 'drafts' ? { overdue: null, unread: null, openRequests: null, dueSoon: null } : { awaitingMyApproval: null }) }),
     setFilter: (key: (typeof filterKeys)[number], value: string | null) => update({ [key]: value }),
     clearFilters: () => update(Object.fromEntries(filterKeys.map((k) => [k, null]))),
     setOffset: (next: number) => update({ offset: next ? String(next) : null }),

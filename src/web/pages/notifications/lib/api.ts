@@ -12,7 +12,7 @@ import type {
 } from './types.ts';
 
 export type NotificationBox = 'inbox' | 'sent' | 'drafts';
-export type ListFilters = { category?: string; classification?: string; status?: string; overdue?: string; unread?: string; openRequests?: string; from?: string; to?: string; q?: string };
+export type ListFilters = { category?: string; classification?: string; status?: string; overdue?: string; unread?: string; openRequests?: string; dueSoon?: string; awaitingMyApproval?: string; from?: string; to?: string; q?: string };
 
 /** Steps that take no body: submit for approval, approve and send, acknowledge. */
 export type Step = 'submit' | 'approve' | 'acknowledge';

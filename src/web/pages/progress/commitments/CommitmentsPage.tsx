@@ -9,6 +9,8 @@ import { useAsOf } from '../shared/asOf.ts';
 import { AsOfPicker } from '../shared/AsOfPicker.tsx';
 import { useScrollToHash } from '../shared/useScrollToHash.ts';
 import { AreaSection } from './AreaSection.tsx';
+import { useSearchParams } from 'react-router';
+import { ShowingOnly } from '../../../components/ShowingOnly.tsx';
 
 /** The co-operation areas of the Joint Conference with their commitments and figures, as at a chosen day. */
 export function CommitmentsPage() {
@@ -18,7 +20,12 @@ export function CommitmentsPage() {
   usePageTitle(t('progress.commitments.title'));
   const [asOf, setAsOf] = useAsOf();
   const areas = useQuery({ queryKey: progressKeys.areas, queryFn: progressApi.areas });
-  const commitments = useQuery({ queryKey: progressKeys.commitments(asOf), queryFn: () => progressApi.commitments(asOf), placeholderData: keepPreviousData });
+  // The home page's counts open this page narrowed to the unit's commitments due or overdue.
+  const [params, setParams] = useSearchParams();
+  const due = params.get('due');
+  const only: { owner?: 'mine'; due?: 'overdue' | 'soon' } = { ...(params.get('owner') === 'mine' ? { owner: 'mine' } : {}), ...(due === 'overdue' || due === 'soon' ? { due } : {}) };
+  const narrowed = Object.keys(only).length > 0;
+  const commitments = useQuery({ queryKey: [...progressKeys.commitments(asOf), only], queryFn: () => progressApi.commitments(asOf, undefined, only), placeholderData: keepPreviousData });
   useScrollToHash(!!areas.data && !!commitments.data);
 
   return (
@@ -46,11 +53,19 @@ export function CommitmentsPage() {
           </Group>
         </nav>
       )}
+      <ShowingOnly
+        what={[only.owner && t('work.filters.ownCommitments'), only.due === 'overdue' && t('work.filters.commitmentsOverdue'), only.due === 'soon' && t('work.filters.commitmentsDueSoon')].filter((x): x is string => !!x)}
+        onShowAll={() => setParams((p) => { const next = new URLSearchParams(p); next.delete('owner'); next.delete('due'); return next; }, { replace: true })}
+      />
       {(areas.isPending || commitments.isPending) && <Loading />}
       <ErrorNotice error={areas.error ?? commitments.error} />
       {areas.data &&
         commitments.data &&
-        areas.data.map((area) => <AreaSection key={area.code} area={area} commitments={commitments.data.filter((c) => c.area.code === area.code)} asOf={asOf} />)}
+        areas.data
+          // Narrowed, only the areas holding such commitments.
+          .filter((area) => !narrowed || commitments.data.some((c) => c.area.code === area.code))
+          .map((area) => <AreaSection key={area.code} area={area} commitments={commitments.data.filter((c) => c.area.code === area.code)} asOf={asOf} />)}
+      {narrowed && commitments.data && !commitments.data.length && <Text c="dimmed">{t('work.filters.noCommitments')}</Text>}
     </Stack>
   );
 }

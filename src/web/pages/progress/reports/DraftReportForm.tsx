@@ -4,7 +4,8 @@ import { Button, Checkbox, Group, SimpleGrid, Stack, Text, TextInput, Title } fr
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { fieldErrors } from '../../../lib/forms.ts';
-import { usePick } from '../../../lib/localized.ts';
+import { useLocale, usePick } from '../../../lib/localized.ts';
+import { converterFor } from '../../../lib/readerScript.ts';
 import { ErrorNotice } from '../../../components/status.tsx';
 import { progressApi, progressKeys } from '../progressApi.ts';
 import { today } from '../shared/asOf.ts';
@@ -22,12 +23,15 @@ export function DraftReportForm() {
   const [chosen, setChosen] = useState<string[] | null>(null);
   const [asOf, setAsOf] = useState(today());
   const [title, setTitle] = useState({ en: '', 'zh-Hant': '' });
+  const mainland = useLocale() === 'zh-Hans';
   const areaCodes = chosen ?? allCodes;
 
   const draft = useMutation({
-    mutationFn: () => {
+    mutationFn: async () => {
       const titled = title.en.trim() || title['zh-Hant'].trim();
-      return progressApi.draftReport({ areaCodes, asOf, title: titled ? { en: title.en.trim(), 'zh-Hant': title['zh-Hant'].trim() } : null });
+      // A Mainland officer types the Chinese title in Simplified: it is kept in Traditional (as the reports are), and shown back in Simplified.
+      const chinese = mainland ? (await converterFor('zh-Hant'))(title['zh-Hant'].trim()) : title['zh-Hant'].trim();
+      return progressApi.draftReport({ areaCodes, asOf, title: titled ? { en: title.en.trim(), 'zh-Hant': chinese } : null });
     },
     onSuccess: async (report) => {
       client.setQueryData(progressKeys.report(report.id), report);
@@ -77,10 +81,10 @@ export function DraftReportForm() {
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('progress.draft.titleEn')} lang="en" value={title.en} onChange={(e) => setTitle({ ...title, en: e.currentTarget.value })} error={fieldError('title.en')} />
-          <TextInput label={t('progress.draft.titleHant')} lang="zh-Hant-HK" value={title['zh-Hant']} onChange={(e) => setTitle({ ...title, 'zh-Hant': e.currentTarget.value })} error={fieldError('title.zh-Hant')} />
+          <TextInput label={t(mainland ? 'progress.draft.titleHans' : 'progress.draft.titleHant')} lang={mainland ? 'zh-Hans-CN' : 'zh-Hant-HK'} value={title['zh-Hant']} onChange={(e) => setTitle({ ...title, 'zh-Hant': e.currentTarget.value })} error={fieldError('title.zh-Hant')} />
         </SimpleGrid>
         <Text size="xs" c="dimmed" mt={-8}>
-          {t('progress.draft.titleHint')}
+          {t(mainland ? 'progress.draft.titleHintHans' : 'progress.draft.titleHint')}
         </Text>
         <Group>
           <Button type="submit" loading={draft.isPending}>
