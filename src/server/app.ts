@@ -11,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import type { Context } from './platform/context.ts';
 import { installErrorHandling } from './platform/errors-http.ts';
 import { installAuthentication } from './platform/http.ts';
+import { installSameOriginCheck } from './platform/same-origin.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { agreementRoutes } from './agreements/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
@@ -37,6 +38,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
 
   await app.register(cookie);
   installAuthentication(app, ctx);
+  installSameOriginCheck(app, ctx.config);
   installErrorHandling(app, ctx);
 
   await app.register(swagger, {
