@@ -12,6 +12,7 @@ import type { Context } from './platform/context.ts';
 import { installErrorHandling } from './platform/errors-http.ts';
 import { installAuthentication } from './platform/http.ts';
 import { installSameOriginCheck } from './platform/same-origin.ts';
+import { installSecurityHeaders } from './platform/security-headers.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { agreementRoutes } from './agreements/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
@@ -37,6 +38,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(cookie);
+  await installSecurityHeaders(app, { https: ctx.config.trustProxy });
   installAuthentication(app, ctx);
   installSameOriginCheck(app, ctx.config);
   installErrorHandling(app, ctx);
