@@ -13,6 +13,7 @@ import { installErrorHandling } from './platform/errors-http.ts';
 import { installAuthentication } from './platform/http.ts';
 import { installSameOriginCheck } from './platform/same-origin.ts';
 import { installSecurityHeaders } from './platform/security-headers.ts';
+import { installStrictJsonBodies } from './platform/json-body.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { agreementRoutes } from './agreements/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
@@ -36,6 +37,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  installStrictJsonBodies(app);
 
   await app.register(cookie);
   await installSecurityHeaders(app, { https: ctx.config.trustProxy });
