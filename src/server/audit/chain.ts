@@ -40,3 +40,8 @@ export function entryBody(entry: AuditFields): string {
 export function entryHash(prevHash: string, entry: AuditFields): string {
   return createHash('sha256').update(prevHash).update('\n').update(entryBody(entry)).digest('hex');
 }
+
+/** What an entry's MAC covers: its id (so that a copy under another id does not authenticate) and its body. */
+export function entryMacMessage(id: number, entry: AuditFields): string {
+  return `entry\n${id}\n${entryBody(entry)}`;
+}
