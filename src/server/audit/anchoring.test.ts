@@ -64,7 +64,7 @@ describe.each(engines)('the audit trail against its own database owner, on %s', 
     expect(await verify()).toMatchObject({ ok: false, reason: 'forged', firstBadId: forged.id });
   });
 
-  it('detects a copy of a genuine entry inserted again (its MAC is bound to its id)', async () => {
+  it('detects a copy of a genuine entry inserted again (its MAC, with its own nonce, appears twice)', async () => {
     const [genuine] = await t.ctx.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
     const { id: _id, xid: _xid, ...copy } = genuine;
     const [again] = await t.ctx.db.insert(auditLog).values(copy).returning({ id: auditLog.id });

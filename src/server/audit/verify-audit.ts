@@ -2,7 +2,7 @@ import { asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/open.ts';
 import { auditChain, auditLog } from '../db/schema.ts';
 import type { AuditKeys } from './audit-keys.ts';
-import { GENESIS_HASH, auditFields, entryHash, entryMacMessage } from './chain.ts';
+import { GENESIS_HASH, auditFields, entryHash, entryMacVerifies } from './chain.ts';
 import { checkpointMessage, type Checkpoint } from './checkpoints.ts';
 
 export type VerifyFailure =
@@ -52,7 +52,15 @@ export async function verifyAuditTrail(db: DbOrTx, anchor: { keys: AuditKeys; ch
   const first = checkpoints[0];
   const last = checkpoints.reduce((a, b) => (b.position >= a.position ? b : a));
   const entryAuthentic = (entry: typeof auditLog.$inferSelect, position: number | null) =>
-    keys.verify(entryMacMessage(entry.id, auditFields(entry)), entry.mac) || (entry.mac === null && position !== null && position <= first.position);
+    entryMacVerifies(keys, auditFields(entry), entry.mac) || (entry.mac === null && position !== null && position <= first.position);
+  // A MAC seen twice: a genuine entry copied in again (each genuine entry has its own nonce).
+  const [copy] = await db
+    .select({ id: sql<number>`id` })
+    .from(sql`(select ${auditLog.id} as id, row_number() over (partition by ${auditLog.mac} order by ${auditLog.id}) as nth from ${auditLog} where ${auditLog.mac} is not null) as numbered`)
+    .where(sql`nth > 1`)
+    .orderBy(sql`id`)
+    .limit(1);
+  if (copy) return { ok: false, entries: 0, firstBadId: Number(copy.id), reason: 'forged', detail: `entry ${copy.id} repeats the MAC of an earlier entry: it is a copy` };
 
   let prevHash = GENESIS_HASH;
   let position = 0;

@@ -224,7 +224,7 @@ export const auditLog = pgTable(
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     /** The transaction that wrote the entry: the chain seals entries in this order. */
     xid: xid8('xid').notNull().default(sql`pg_current_xact_id()`),
-    /** HMAC of the entry's id and body under the audit key, which the database does not hold (audit/audit-keys.ts); null before migration 0013. */
+    /** `<nonce>.<HMAC>` of the entry's body under the audit key, which the database does not hold (audit/audit-keys.ts); null before migration 0013. */
     mac: text('mac'),
   },
   (t) => [
