@@ -12,6 +12,9 @@ import type { Context } from './platform/context.ts';
 import { installErrorHandling } from './platform/errors-http.ts';
 import { installAuthentication } from './platform/http.ts';
 import { serverModules } from './modules.ts';
+import { installSameOriginCheck } from './platform/same-origin.ts';
+import { installSecurityHeaders } from './platform/security-headers.ts';
+import { installStrictJsonBodies } from './platform/json-body.ts';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -26,9 +29,12 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  installStrictJsonBodies(app);
 
   await app.register(cookie);
+  await installSecurityHeaders(app, { https: ctx.config.trustProxy });
   installAuthentication(app, ctx);
+  installSameOriginCheck(app, ctx.config);
   installErrorHandling(app, ctx);
 
   await app.register(swagger, {

@@ -1,18 +1,23 @@
 import { openConfiguredDatabase, type Database } from './db/open.ts';
+import { sealAuditTrail } from './audit/seal.ts';
 import type { Config } from './platform/config.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Context } from './platform/context.ts';
 import { loadProgressData } from './progress/load-progress.ts';
 import { loadReferenceData } from './reference/load-reference.ts';
 import { ensureAdmin, ensureDemoUsers, separateDuties } from './accounts/bootstrap.ts';
+import { auditKeysFromFile } from './audit/audit-keys.ts';
+import { fileCheckpointStore, writeCheckpoint, type AuditAnchor } from './audit/checkpoints.ts';
 
 /**
  * Everything a start does before serving: open the database (migrations apply), load the
  * reference data and create the first accounts. Shared by the server and the CLI.
  */
 export async function prepare(config: Config, clock: Clock, options: { bootstrap: boolean }) {
-  const database: Database = await openConfiguredDatabase(config);
-  const ctx: Context = { db: database.db, clock, config };
+  // The audit key is made on first start (in the data directory unless configured elsewhere).
+  const audit: AuditAnchor = { keys: auditKeysFromFile(config.auditKeyFile, { create: true }), checkpoints: fileCheckpointStore(config.auditCheckpointFile) };
+  const database: Database = await openConfiguredDatabase(config, { auditKeys: audit.keys });
+  const ctx: Context = { db: database.db, clock, config, audit };
   if (!options.bootstrap) return { database, ctx, adminPassword: null, demoUsers: 0 };
   try {
     await loadReferenceData(ctx);
@@ -20,6 +25,8 @@ export async function prepare(config: Config, clock: Clock, options: { bootstrap
     const admin = await ensureAdmin(ctx);
     const demoUsers = await ensureDemoUsers(ctx);
     await separateDuties(ctx);
+    await sealAuditTrail(ctx.db);
+    await writeCheckpoint(ctx.db, clock, audit);
     return { database, ctx, adminPassword: admin.password, demoUsers };
   } catch (error) {
     await database.close();

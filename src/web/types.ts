@@ -67,7 +67,16 @@ export type AuditEntry = {
 };
 
 /** What recomputing the whole chain found (`GET /audit/verification`). */
-export type AuditVerification = { ok: boolean; entries: number; unsealed?: number; firstBadId?: number; reason?: 'hash_mismatch' | 'broken_link' | 'left_out' };
+export type AuditVerification = {
+  ok: boolean;
+  entries: number;
+  unsealed?: number;
+  /** The last checkpoint kept outside the database, and how many links came after it. */
+  checkpoint?: { position: number; at: string };
+  beyondCheckpoint?: number;
+  firstBadId?: number;
+  reason?: 'hash_mismatch' | 'broken_link' | 'left_out' | 'forged' | 'rewritten' | 'truncated' | 'bad_checkpoint';
+};
 
 export const roles: Role[] = ['officer', 'approver', 'unit_admin', 'reader'];
 export const unitKinds = ['liaison_unit', 'division', 'task_force', 'secretariat'] as const;

@@ -43,4 +43,26 @@ describe('logging in', () => {
     expect(new URL(page.url()).pathname).toBe('/login');
     await page.context().close();
   });
+
+  it('renders under the Content-Security-Policy with no violation, and its own requests pass the cross-site check', async () => {
+    const officer = await buildUser(liaison.ctx, { unit: 'hk-fhb', roles: ['officer'] });
+    const page = await liaison.newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load (CSP): ${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const first = await page.goto('/login');
+    expect(first?.headers()['content-security-policy']).toContain("script-src 'self'");
+
+    await logIn(page, officer.username, PASSWORD);
+    await page.locator('main article').first().waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain(officer.displayName);
+    // Mantine's run-time <style> elements took effect: the app shell is laid out, not bare HTML.
+    expect(await page.locator('header').evaluate((el) => getComputedStyle(el).position)).toBe('fixed');
+    expect(violations).toEqual([]);
+    await page.context().close();
+  });
 });

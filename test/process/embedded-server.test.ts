@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { runCli, startServerProcess } from '../support/processes.ts';
+import { engines } from '../support/harness.ts';
 
 /**
  * The server as a newcomer runs it: its own process on an embedded data directory. One
@@ -62,10 +64,73 @@ describe('the server on the embedded database', () => {
     expect(second.output).toContain(`OK: ${entries} audit entries`);
   });
 
+  it('refuses to verify where there is no Liaison database, and creates none there', async () => {
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'liaison-wrong-'));
+    try {
+      // A wrong LIAISON_DATA_DIR, the key and checkpoints named where they are.
+      const anchored = { LIAISON_AUDIT_KEY_FILE: path.join(dataDir, 'audit-key'), LIAISON_AUDIT_CHECKPOINT_FILE: path.join(dataDir, 'audit-checkpoints.jsonl') };
+      const wrongDir = runCli(['audit', 'verify'], { ...env, ...anchored, LIAISON_DATA_DIR: elsewhere });
+      expect(wrongDir.status, wrongDir.output).toBe(2);
+      expect(wrongDir.output).toContain(`there is no embedded database in ${elsewhere}`);
+      expect(wrongDir.output).not.toContain('OK');
+      // Run from another folder with nothing configured: no key there either.
+      const nothing = runCli(['audit', 'verify'], { ...env, LIAISON_DATA_DIR: elsewhere });
+      expect(nothing.status, nothing.output).toBe(2);
+      expect(nothing.output).toContain('audit key file');
+      expect(fs.readdirSync(elsewhere)).toEqual([]);
+    } finally {
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
+  it('verifies against the checkpoint file the server keeps beside its data, and fails when it is gone', async () => {
+    expect(fs.readFileSync(path.join(dataDir, 'audit-key'), 'utf8')).toMatch(/^[0-9a-f]{64}\n$/);
+    expect((fs.statSync(path.join(dataDir, 'audit-key')).mode & 0o777).toString(8)).toBe('600');
+    const ok = runCli(['audit', 'verify'], env);
+    expect(ok.output).toMatch(/OK: \d+ audit entries verify, up to the checkpoint of \S+ \(link \d+\)/);
+    const moved = runCli(['audit', 'verify'], { ...env, LIAISON_AUDIT_CHECKPOINT_FILE: path.join(dataDir, 'nowhere.jsonl') });
+    expect(moved.status, moved.output).toBe(2);
+    expect(moved.output).toContain('there is no checkpoint file');
+  });
+
   it('writes a backup of the embedded database', async () => {
     const file = path.join(dataDir, 'backup.tar.gz');
     const result = runCli(['backup', file], env);
     expect(result.status, result.output).toBe(0);
     expect(fs.statSync(file).size).toBeGreaterThan(100_000);
+  });
+});
+
+/** `liaison audit verify` pointed at a PostgreSQL database that is not Liaison's (with TEST_DATABASE_URL). */
+describe.each(engines.filter((engine) => engine === 'postgres'))('the CLI on %s', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liaison-cli-'));
+  beforeAll(() => {
+    // The key and checkpoints of some Liaison: verification must still find no Liaison data in the database.
+    fs.writeFileSync(path.join(dataDir, 'audit-key'), `${'ab'.repeat(32)}\n`);
+    fs.writeFileSync(path.join(dataDir, 'audit-checkpoints.jsonl'), '');
+  });
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('refuses to verify a PostgreSQL database that holds no Liaison data, and creates nothing in it', async () => {
+    const base = new URL(process.env.TEST_DATABASE_URL!);
+    const name = `liaison_empty_${process.pid}`;
+    const admin = new pg.Client({ connectionString: base.toString() });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    try {
+      const url = new URL(base);
+      url.pathname = `/${name}`;
+      const empty = runCli(['audit', 'verify'], { LIAISON_DATA_DIR: dataDir, DATABASE_URL: url.toString() });
+      expect(empty.status, empty.output).toBe(2);
+      expect(empty.output).toContain('holds no Liaison data');
+      const inside = new pg.Client({ connectionString: url.toString() });
+      await inside.connect();
+      const created = await inside.query(`select count(*)::int as n from pg_tables where schemaname = 'public'`);
+      await inside.end();
+      expect(created.rows[0].n).toBe(0);
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
   });
 });

@@ -11,6 +11,8 @@ import type { Context, Role } from '../../src/server/platform/context.ts';
 import { hashPassword } from '../../src/server/accounts/secrets.ts';
 import { loadProgressData } from '../../src/server/progress/load-progress.ts';
 import { loadReferenceData } from '../../src/server/reference/load-reference.ts';
+import { memoryCheckpointStore, writeCheckpoint } from '../../src/server/audit/checkpoints.ts';
+import { sealAuditTrail } from '../../src/server/audit/seal.ts';
 import { ensureAdmin } from '../../src/server/accounts/bootstrap.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -61,10 +63,13 @@ export async function startTestApp(options: { engine?: Engine; config?: Partial<
   const database = await createTestDatabase(options.engine ?? 'pglite');
   const clock = new ManualClock();
   const config: Config = { ...readConfig({}), adminPassword: ADMIN_PASSWORD, ...options.config };
-  const ctx: Context = { db: database.db, clock, config };
+  const ctx: Context = { db: database.db, clock, config, audit: { keys: database.auditKeys, checkpoints: memoryCheckpointStore() } };
   await loadReferenceData(ctx);
   await loadProgressData(ctx);
   await ensureAdmin(ctx);
+  // As a start does: the trail so far chained and checkpointed.
+  await sealAuditTrail(ctx.db);
+  await writeCheckpoint(ctx.db, clock, ctx.audit!);
   const app = await buildApp(ctx, { serveWeb: options.serveWeb ?? false });
   await app.ready();
   return {

@@ -52,6 +52,18 @@ describe.each(engines)('accounts on %s', (engine) => {
     expect((await login(user.username, PASSWORD)).statusCode).toBe(200);
   });
 
+  it('does not let anyone who knows a user name keep its officer out: failures from one address do not block the owner at theirs, and every try is recorded', async () => {
+    const user = await buildUser(t.ctx, { unit: 'gd-edu', roles: ['officer'] });
+    const fromAttacker = (password: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: user.username, password }, remoteAddress: '203.0.113.9' });
+    for (let i = 0; i < 8; i++) expect((await fromAttacker(`guess-${i}`)).statusCode).toBeOneOf([401, 429]);
+    expect((await fromAttacker(PASSWORD)).statusCode).toBe(429);
+    const owner = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: user.username, password: PASSWORD }, remoteAddress: '198.51.100.20' });
+    expect(owner.statusCode).toBe(200);
+    const tries = await t.ctx.db.select().from(accessDenials).where(eq(accessDenials.ip, '203.0.113.9'));
+    expect(tries.filter((d) => d.code === 'auth.invalid_credentials').length).toBeGreaterThanOrEqual(5);
+    expect(tries.some((d) => d.code === 'auth.too_many_attempts')).toBe(true);
+  });
+
   it('ends a session after the idle limit and after the absolute limit', async () => {
     const user = await buildUser(t.ctx, { unit: 'hk-edb', roles: ['reader'] });
     const cookie = await logInAs(t.app, user.username);

@@ -8,7 +8,9 @@ import { startSession } from './sessions.ts';
 
 /**
  * Failures allowed before each further try must wait; the wait then doubles per failure.
- * An address gets more room than a user name: many officers share an office's address.
+ * Counted per user name *from one address*, never per user name alone: a count that any
+ * address could raise would let anyone who knows a name keep its officer out. An address gets
+ * more room across all names: many officers share an office's address.
  */
 const FREE_FAILURES = { user: 5, ip: 50 };
 const MAX_WAIT_SECONDS = 15 * 60;
@@ -47,13 +49,16 @@ async function recordFailure(ctx: Context, keys: string[]) {
 
 /**
  * Checks a user name and password and starts a session. Failed tries are counted per user
- * name and per address; past five, each try must wait twice as long as the one before.
+ * name and address together (past five, each try from there must wait twice as long as the
+ * one before) and per address over all names (past fifty). Each failed or refused try is
+ * recorded with its address in access_denials (by the error handler).
  */
 export async function logIn(
   ctx: Context,
   options: { username: string; password: string; ip: string | null; userAgent: string | null },
 ) {
-  const keys = [`user:${options.username.toLowerCase()}`, `ip:${options.ip ?? 'unknown'}`];
+  const ip = options.ip ?? 'unknown';
+  const keys = [`user:${options.username.toLowerCase()}@${ip}`, `ip:${ip}`];
   const retryAfter = await throttleState(ctx, keys);
   if (retryAfter > 0) throw new AppError('auth.too_many_attempts', { params: { seconds: retryAfter } });
 

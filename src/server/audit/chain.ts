@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import type { AuditKeys } from './audit-keys.ts';
 
 /** The first entry's predecessor. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -39,4 +40,18 @@ export function entryBody(entry: AuditFields): string {
 /** sha256(previous hash, a newline, the entry's body). */
 export function entryHash(prevHash: string, entry: AuditFields): string {
   return createHash('sha256').update(prevHash).update('\n').update(entryBody(entry)).digest('hex');
+}
+
+/** What an entry's MAC covers: a random nonce (so that equal entries get different MACs) and the entry's body. */
+const entryMacMessage = (nonce: string, entry: AuditFields) => `entry\n${nonce}\n${entryBody(entry)}`;
+
+/** `<nonce>.<HMAC>`: what audit_log.mac holds. */
+export function entryMac(keys: AuditKeys, entry: AuditFields): string {
+  const nonce = randomBytes(16).toString('hex');
+  return `${nonce}.${keys.mac(entryMacMessage(nonce, entry))}`;
+}
+
+export function entryMacVerifies(keys: AuditKeys, entry: AuditFields, mac: string | null): boolean {
+  const [nonce, hmac] = mac?.split('.') ?? [];
+  return Boolean(nonce && /^[0-9a-f]{32}$/.test(nonce)) && keys.verify(entryMacMessage(nonce, entry), hmac);
 }

@@ -15,7 +15,10 @@ import type { Db } from '../db/open.ts';
 import * as schema from '../db/schema.ts';
 import { auditChain } from '../db/schema.ts';
 import { entryBody, type AuditFields } from './chain.ts';
-import { recordAudit, systemActor } from './record-audit.ts';
+import { auditedDatabase, recordAudit, systemActor } from './record-audit.ts';
+import { ephemeralAuditKeys } from './audit-keys.ts';
+import { memoryCheckpointStore, writeCheckpoint } from './checkpoints.ts';
+import { sealAuditTrail } from './seal.ts';
 import { verifyAuditTrail } from './verify-audit.ts';
 import { ManualClock } from '../platform/clock.ts';
 // The trail's mechanics do not depend on what is recorded: these tests write marker entries of their own.
@@ -95,11 +98,16 @@ describe.each(engines)('the audit chain moved out of the trail (migration 0008) 
     const links = await db.select().from(auditChain).orderBy(asc(auditChain.position));
     expect(links.map((l) => [Number(l.entryId), l.prevHash, l.hash])).toEqual(oldLinks.rows.map((r) => [Number(r.id), r.prev_hash, r.hash]));
     expect(links.map((l) => Number(l.position))).toEqual([1, 2, 3]);
-    expect(await verifyAuditTrail(db)).toEqual({ ok: true, entries: 3, unsealed: 0 });
+    // The first start after the upgrade makes the audit key and checkpoints the chain: that checkpoint vouches for the entries made before MACs.
+    const anchor = { keys: ephemeralAuditKeys(), checkpoints: memoryCheckpointStore() };
+    cleanup.push(auditedDatabase(db, anchor.keys).sealer.stop);
+    await writeCheckpoint(db, new ManualClock(at), anchor);
+    const verify = () => verifyAuditTrail(db, { keys: anchor.keys, checkpoints: anchor.checkpoints.checkpoints });
+    expect(await verify()).toMatchObject({ ok: true, entries: 3, unsealed: 0, beyondCheckpoint: 0 });
 
     await recordAudit(db, new ManualClock(at), { actor: systemActor, action: 'new.after' as AuditAction, entityType: 'test' as AuditEntity, entityId: 'after' });
     // Sealed once no older transaction runs anywhere on the server (other test files' may, a moment).
-    await expect.poll(() => verifyAuditTrail(db), { timeout: 10_000 }).toEqual({ ok: true, entries: 4, unsealed: 0 });
+    await expect.poll(async () => (await sealAuditTrail(db), await verify()), { timeout: 10_000 }).toMatchObject({ ok: true, entries: 4, unsealed: 0, beyondCheckpoint: 1 });
     const [fourth] = await db.select().from(auditChain).where(sql`${auditChain.position} = 4`);
     expect(fourth.prevHash).toBe(oldLinks.rows[2].hash);
   });

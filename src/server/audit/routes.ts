@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditActions, auditEntities } from '../../shared/audit-actions.ts';
 import type { Context } from '../platform/context.ts';
-import { forbidden } from '../platform/errors.ts';
+import { AppError, forbidden } from '../platform/errors.ts';
 import { requireViewer } from '../platform/http.ts';
 import { errorResponses } from '../platform/openapi.ts';
 import { day } from '../platform/schemas.ts';
@@ -42,11 +42,14 @@ const auditQuery = z.object({
 });
 
 const verification = z.object({
-  ok: z.boolean().describe('Whether every link of the chain recomputes'),
+  ok: z.boolean().describe('Whether every link of the chain recomputes, every entry is authenticated by the audit key and the chain matches every checkpoint'),
   entries: z.number().describe('Entries verified in the chain (up to the first bad one)'),
-  unsealed: z.number().optional().describe('Entries of transactions still running, chained later'),
+  unsealed: z.number().optional().describe('Entries not chained yet (their transactions were still running)'),
+  checkpoint: z.object({ position: z.number(), at: z.string() }).optional().describe('The last checkpoint kept outside the database'),
+  beyondCheckpoint: z.number().optional().describe('Links after the last checkpoint, not yet anchored outside the database'),
   firstBadId: z.number().optional().describe('The first entry that does not verify'),
-  reason: z.enum(['hash_mismatch', 'broken_link', 'left_out']).optional(),
+  reason: z.enum(['hash_mismatch', 'broken_link', 'left_out', 'forged', 'rewritten', 'truncated', 'bad_checkpoint']).optional(),
+  detail: z.string().optional(),
 });
 
 /** The audit trail: platform administrators read all of it, unit administrators their unit's part. */
@@ -78,7 +81,8 @@ export const auditRoutes =
       async (request) => {
         const viewer = requireViewer(request);
         if (!auditPolicy.verify(viewer)) throw forbidden('may not verify the audit trail');
-        return verifyAuditTrail(ctx.db);
+        if (!ctx.audit) throw new AppError('internal', { reason: 'no audit key configured' });
+        return verifyAuditTrail(ctx.db, { keys: ctx.audit.keys, checkpoints: ctx.audit.checkpoints.read() ?? [] });
       },
     );
   };

@@ -21,6 +21,8 @@ export const auditLog = pgTable(
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     /** The transaction that wrote the entry: the chain seals entries in this order. */
     xid: xid8('xid').notNull().default(sql`pg_current_xact_id()`),
+    /** `<nonce>.<HMAC>` of the entry's body under the audit key, which the database does not hold (audit/audit-keys.ts); null before migration 0013. */
+    mac: text('mac'),
   },
   (t) => [
     index('audit_log_xid_idx').on(t.xid, t.id),

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -10,6 +11,7 @@ import * as schema from './schema.ts';
 import { acquireDataDirLock } from './lock.ts';
 import { auditedDatabase } from '../audit/record-audit.ts';
 import { sealAuditTrail } from '../audit/seal.ts';
+import { ephemeralAuditKeys, type AuditKeys } from '../audit/audit-keys.ts';
 
 import type { Db } from './types.ts';
 
@@ -19,26 +21,43 @@ export type { Db, DbOrTx, Tx } from './types.ts';
 export type Database = {
   db: Db;
   engine: 'pglite' | 'postgres';
+  /** The key the audit entries written through db are authenticated with. */
+  auditKeys: AuditKeys;
   close(): Promise<void>;
 };
 
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
 
-export type OpenOptions =
+export type OpenOptions = (
   | { engine: 'postgres'; url: string }
-  | { engine: 'pglite'; dataDir: string | null /* null: in memory */ };
+  | { engine: 'pglite'; dataDir: string | null /* null: in memory */ }
+) & {
+  /** The audit key (default: one made for this process, for tests and in-memory databases). */
+  auditKeys?: AuditKeys;
+  /**
+   * Only read what is there (`liaison audit verify`): no migrations, no sealing, and an
+   * embedded data directory that does not exist is an error, not a new database.
+   */
+  readOnly?: boolean;
+};
+
+export class NoDatabaseError extends Error {}
 
 /**
  * The drizzle handle made ready: its transactions audited, its migrations applied, and the
  * audit entries a crash left unchained chained. `close` ends the engine after the sealer.
  */
-async function ready(drizzleDb: unknown, migrate: (db: Db) => Promise<void>, engine: Database['engine'], end: () => Promise<void>): Promise<Database> {
-  const { db, sealer } = auditedDatabase(drizzleDb as Db);
-  await migrate(db);
-  await sealAuditTrail(db);
+async function ready(drizzleDb: unknown, migrate: (db: Db) => Promise<void>, engine: Database['engine'], end: () => Promise<void>, options: OpenOptions): Promise<Database> {
+  const auditKeys = options.auditKeys ?? ephemeralAuditKeys();
+  const { db, sealer } = auditedDatabase(drizzleDb as Db, auditKeys);
+  if (!options.readOnly) {
+    await migrate(db);
+    await sealAuditTrail(db);
+  }
   return {
     db,
     engine,
+    auditKeys,
     close: async () => {
       await sealer.stop();
       await end();
@@ -53,7 +72,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // An idle connection that the server drops (restart, administrator) is discarded by the
     // pool and replaced on next use; without a listener it would bring the process down.
     pool.on('error', (error) => process.stderr.write(`database: idle connection lost: ${error.message}\n`));
-    return ready(drizzlePg(pool, { schema }), (db) => migratePg(db as never, { migrationsFolder }), 'postgres', () => pool.end());
+    return ready(drizzlePg(pool, { schema }), (db) => migratePg(db as never, { migrationsFolder }), 'postgres', () => pool.end(), options);
+  }
+  if (options.readOnly && !(options.dataDir && fs.existsSync(path.join(options.dataDir, 'pgdata', 'PG_VERSION')))) {
+    throw new NoDatabaseError(`there is no embedded database in ${options.dataDir ?? 'memory'} (LIAISON_DATA_DIR; or set DATABASE_URL)`);
   }
   const release = options.dataDir ? acquireDataDirLock(options.dataDir) : () => {};
   try {
@@ -62,7 +84,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     return await ready(drizzlePglite(client, { schema }), (db) => migratePglite(db as never, { migrationsFolder }), 'pglite', async () => {
       await client.close();
       release();
-    });
+    }, options);
   } catch (error) {
     release();
     throw error;
@@ -70,8 +92,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 }
 
 /** Picks the engine from the configuration: DATABASE_URL means PostgreSQL. */
-export function openConfiguredDatabase(config: { databaseUrl: string | null; dataDir: string }): Promise<Database> {
+export function openConfiguredDatabase(config: { databaseUrl: string | null; dataDir: string }, options: { auditKeys?: AuditKeys; readOnly?: boolean } = {}): Promise<Database> {
   return config.databaseUrl
-    ? openDatabase({ engine: 'postgres', url: config.databaseUrl })
-    : openDatabase({ engine: 'pglite', dataDir: config.dataDir });
+    ? openDatabase({ engine: 'postgres', url: config.databaseUrl, ...options })
+    : openDatabase({ engine: 'pglite', dataDir: config.dataDir, ...options });
 }

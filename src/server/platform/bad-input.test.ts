@@ -27,9 +27,26 @@ describe.each(engines)('bad input on %s', (engine) => {
     expect(response.json().error.code).toBe('request.too_large');
   });
 
-  it('answers a form post with 415', async () => {
-    const response = await post('/api/v1/auth/login', 'username=a&password=b', { 'content-type': 'application/x-www-form-urlencoded' });
+  it('answers a form post with 415 (and with 403 when a session cookie rides along: see same-origin.test.ts)', async () => {
+    const response = await post('/api/v1/auth/login', 'username=a&password=b', { 'content-type': 'application/x-www-form-urlencoded', cookie: '' });
     expect(response.statusCode).toBe(415);
+  });
+
+  it('refuses bytes that are not UTF-8 in a JSON body, naming the field, instead of storing U+FFFD', async () => {
+    const unit = await unitId(t.ctx, 'hk-fhb');
+    const body = (displayName: Buffer) =>
+      Buffer.concat([Buffer.from(`{"username":"utf8-${displayName.length}","displayName":"`), displayName, Buffer.from(`","password":"a long enough password","unitId":"${unit}","roles":["officer"]}`)]);
+    for (const bad of [Buffer.from([0x41, 0xff, 0x42]), Buffer.from([0xe6, 0x9d]), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from([0xc0, 0xaf])]) {
+      const response = await t.app.inject({ method: 'POST', url: '/api/v1/users', payload: body(bad), headers: { cookie: admin, 'content-type': 'application/json', 'accept-language': 'zh-CN' } });
+      expect(response.statusCode, bad.toString('hex')).toBe(400);
+      expect(response.json().error.fields).toEqual([{ field: 'displayName', code: 'invalid_encoding', message: expect.stringContaining('UTF-8') }]);
+      expect(response.json().error.fields[0].message).toContain('字节');
+    }
+    const stored = await t.ctx.db.select({ name: users.displayName }).from(users);
+    expect(stored.some((u) => u.name.includes('\uFFFD'))).toBe(false);
+    // A real U+FFFD, sent as UTF-8, is a character like any other.
+    const genuine = await t.app.inject({ method: 'POST', url: '/api/v1/users', payload: body(Buffer.from('\uFFFD')), headers: { cookie: admin, 'content-type': 'application/json' } });
+    expect(genuine.statusCode).toBe(201);
   });
 
   it('names each wrong field with a translated reason', async () => {

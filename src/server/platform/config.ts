@@ -27,6 +27,10 @@ export type Config = {
   mailFrom: string;
   /** Where officers reach the web app, for links in e-mails. */
   publicUrl: string;
+  /** The key that authenticates audit entries and checkpoints: kept outside the database (made on first start if missing). */
+  auditKeyFile: string;
+  /** Where checkpoints of the audit chain's head are appended: outside the database owner's reach. */
+  auditCheckpointFile: string;
 };
 
 /** "alert=24,follow_up=48,attention=,news=" → hours per classification (defaults after RASFF). */
@@ -63,5 +67,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.LIAISON_SMTP_URL || null,
     mailFrom: env.LIAISON_MAIL_FROM ?? 'Liaison <liaison@localhost>',
     publicUrl: env.LIAISON_PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`,
+    auditKeyFile: path.resolve(env.LIAISON_AUDIT_KEY_FILE ?? path.join(env.LIAISON_DATA_DIR ?? 'var', 'audit-key')),
+    auditCheckpointFile: path.resolve(env.LIAISON_AUDIT_CHECKPOINT_FILE ?? path.join(env.LIAISON_DATA_DIR ?? 'var', 'audit-checkpoints.jsonl')),
   };
 }

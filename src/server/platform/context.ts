@@ -1,9 +1,10 @@
 import type { Db } from '../db/open.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
+import type { AuditAnchor } from '../audit/checkpoints.ts';
 
-/** What every service needs: the database, the clock and the configuration. */
-export type Context = { db: Db; clock: Clock; config: Config };
+/** What every service needs: the database, the clock and the configuration; and what anchors the audit trail outside the database. */
+export type Context = { db: Db; clock: Clock; config: Config; audit?: AuditAnchor };
 
 export type Role = 'officer' | 'approver' | 'unit_admin' | 'reader';
 export const roles: readonly Role[] = ['officer', 'approver', 'unit_admin', 'reader'];

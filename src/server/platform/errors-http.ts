@@ -140,7 +140,7 @@ export function presentError(error: AppError, locale: Locale, resource?: string,
  */
 export function installErrorHandling(app: FastifyInstance, deps: { db: Db; clock: Clock }) {
   const reply = async (request: FastifyRequest, res: FastifyReply, error: AppError) => {
-    if (error.status === 401 || error.status === 403) await recordDenial(deps, request, error);
+    if (error.status === 401 || error.status === 403 || error.code === 'auth.too_many_attempts') await recordDenial(deps, request, error);
     if (error.status >= 500) request.log.error({ err: error }, 'request failed');
     // The route's pattern, e.g. /api/v1/notifications/:id/return: its resource and, after an id, its step.
     const [resource, ...rest] = (request.routeOptions.url ?? request.url).replace(/^\/api\/v1\//, '').split(/[/?]/);

@@ -8,6 +8,7 @@ export const errorStatus = {
   'auth.too_many_attempts': 429,
   'auth.wrong_password': 400,
   'auth.password_change_required': 403,
+  'auth.cross_site': 403,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

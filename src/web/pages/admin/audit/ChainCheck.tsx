@@ -22,7 +22,9 @@ export function ChainCheck() {
       )}
       {result?.ok === false && (
         <Alert color="red" role="alert">
-          {t('admin.auditBroken', { id: result.firstBadId, reason: t(`admin.auditReasons.${result.reason ?? 'broken_link'}`) })}
+          {result.firstBadId === undefined
+            ? t('admin.auditBrokenWhole', { reason: t(`admin.auditReasons.${result.reason ?? 'broken_link'}`) })
+            : t('admin.auditBroken', { id: result.firstBadId, reason: t(`admin.auditReasons.${result.reason ?? 'broken_link'}`) })}
         </Alert>
       )}
     </Stack>
