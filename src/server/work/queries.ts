@@ -6,16 +6,27 @@ import { waitSeconds } from '../accounts/log-in.ts';
 /** An e-mail is given up after this many attempts (mail/outbox.ts dispatches while attempts < 5). */
 const MAIL_ATTEMPTS = 5;
 
-/** User names that must wait before their next log-in try, with their display names and until when. */
+/**
+ * User names that must wait before their next log-in try from an address, with their display
+ * names and until when. Throttling counts a user name and the client address together
+ * (`user:<name>@<address>`, accounts/log-in.ts), so one name may be listed for several addresses.
+ */
 export async function selectLockedUsers(db: DbOrTx, now: Date) {
+  const username = sql<string>`regexp_replace(${loginThrottle.key}, '^user:(.*)@[^@]*$', '\\1')`;
   const rows = await db
-    .select({ key: loginThrottle.key, failures: loginThrottle.failures, lastFailureAt: loginThrottle.lastFailureAt, displayName: users.displayName })
+    .select({ key: loginThrottle.key, username, failures: loginThrottle.failures, lastFailureAt: loginThrottle.lastFailureAt, displayName: users.displayName })
     .from(loginThrottle)
-    .leftJoin(users, sql`'user:' || lower(${users.username}) = ${loginThrottle.key}`)
+    .leftJoin(users, sql`lower(${users.username}) = ${username}`)
     .where(like(loginThrottle.key, 'user:%'))
     .orderBy(desc(loginThrottle.lastFailureAt));
   return rows
-    .map((r) => ({ username: r.key.slice('user:'.length), displayName: r.displayName, until: new Date(r.lastFailureAt.getTime() + waitSeconds(r.key, r.failures) * 1000), failures: r.failures }))
+    .map((r) => ({
+      username: r.username,
+      address: r.key.slice(r.key.lastIndexOf('@') + 1),
+      displayName: r.displayName,
+      until: new Date(r.lastFailureAt.getTime() + waitSeconds(r.key, r.failures) * 1000),
+      failures: r.failures,
+    }))
     .filter((r) => r.until > now);
 }
 

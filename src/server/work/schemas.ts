@@ -11,7 +11,7 @@ const workCount = z.object({
 
 const health = z.object({
   lockedUsers: z
-    .array(z.object({ username: z.string(), displayName: z.string().nullable().describe('null when no such user exists (a mistyped name)'), until: z.string(), failures: z.number().int() }))
+    .array(z.object({ username: z.string(), address: z.string().describe('the client address the failures came from'), displayName: z.string().nullable().describe('null when no such user exists (a mistyped name)'), until: z.string(), failures: z.number().int() }))
     .describe('User names that must wait before their next log-in try (throttled after repeated failures)'),
   audit: z.object({
     entries: z.number().int(),

@@ -164,7 +164,7 @@ describe.each(engines)("the home page's counts of what needs the officer on %s",
     expect((await call(t.app, who.admin, 'GET', '/audit/verification')).json().ok).toBe(true);
     const admin = await work(who.admin);
     expect(admin.counts).toEqual([]);
-    expect(admin.health!.lockedUsers).toEqual([expect.objectContaining({ username: users.gdOfficer.toLowerCase(), displayName: `Test ${users.gdOfficer}` })]);
+    expect(admin.health!.lockedUsers).toEqual([expect.objectContaining({ username: users.gdOfficer.toLowerCase(), address: '127.0.0.1', displayName: `Test ${users.gdOfficer}` })]);
     expect(Date.parse(admin.health!.lockedUsers[0].until)).toBeGreaterThan(at.getTime());
     expect(admin.health!.mail).toMatchObject({ failed: 1, oldestPendingAt: new Date(at.getTime() - 3_600_000).toISOString() });
     expect(admin.health!.mail.pending).toBeGreaterThanOrEqual(2);

@@ -83,7 +83,7 @@ async function systemHealth(ctx: Context) {
   const now = ctx.clock.now();
   const [locked, audit, mail] = await Promise.all([selectLockedUsers(ctx.db, now), selectAuditChainState(ctx.db), selectMailQueue(ctx.db)]);
   return {
-    lockedUsers: locked.map((u) => ({ username: u.username, displayName: u.displayName, until: u.until.toISOString(), failures: u.failures })),
+    lockedUsers: locked.map((u) => ({ username: u.username, address: u.address, displayName: u.displayName, until: u.until.toISOString(), failures: u.failures })),
     audit: { ...audit, lastChainedAt: audit.lastChainedAt?.toISOString() ?? null },
     mail: { ...mail, oldestPendingAt: mail.oldestPendingAt?.toISOString() ?? null },
   };

@@ -23,11 +23,12 @@ export function SystemHealthPanel({ health }: { health: SystemHealth }) {
           {lockedUsers.length ? (
             <List size="sm" mt="xs" spacing={4}>
               {lockedUsers.map((u) => (
-                <List.Item key={u.username}>
+                <List.Item key={`${u.username}@${u.address}`}>
                   {t('work.health.lockedUntil', {
                     name: u.displayName ?? t('work.health.unknownUser', { name: u.username }),
                     until: formatDate(u.until, locale),
                     failures: u.failures,
+                    address: u.address,
                   })}
                 </List.Item>
               ))}

@@ -4,7 +4,7 @@ import { request } from '../../api.ts';
 export type WorkCount = { key: string; group: 'notifications' | 'verification' | 'meetings' | 'progress'; count: number; more: boolean; urgent: boolean; link: string };
 
 export type SystemHealth = {
-  lockedUsers: { username: string; displayName: string | null; until: string; failures: number }[];
+  lockedUsers: { username: string; address: string; displayName: string | null; until: string; failures: number }[];
   audit: { entries: number; chained: number; unchained: number; lastChainedAt: string | null };
   mail: { pending: number; failed: number; oldestPendingAt: string | null };
 };
