@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
@@ -12,6 +11,7 @@ import { hashPassword } from '../../src/server/accounts/secrets.ts';
 import { loadProgressData } from '../../src/server/progress/load-progress.ts';
 import { loadReferenceData } from '../../src/server/reference/load-reference.ts';
 import { ensureAdmin } from '../../src/server/accounts/bootstrap.ts';
+import { connectTestPostgres } from './postgres.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -29,8 +29,7 @@ export async function createTestDatabase(engine: Engine): Promise<Database> {
   if (engine === 'pglite') return openDatabase({ engine: 'pglite', dataDir: null });
   const base = new URL(process.env.TEST_DATABASE_URL!);
   const name = `liaison_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base.toString() });
-  await admin.connect();
+  const admin = await connectTestPostgres(base.toString());
   await admin.query(`create database ${name}`);
   await admin.end();
   const url = new URL(base);
@@ -40,8 +39,7 @@ export async function createTestDatabase(engine: Engine): Promise<Database> {
     ...database,
     close: async () => {
       await database.close();
-      const dropper = new pg.Client({ connectionString: base.toString() });
-      await dropper.connect();
+      const dropper = await connectTestPostgres(base.toString());
       await dropper.query(`drop database if exists ${name} with (force)`);
       await dropper.end();
     },
