@@ -19,7 +19,8 @@ export function useFigures() {
     const amount = unit === 'HKD' ? money(value) : number(value);
     const qualified = t(`progress.qualifier.${qualifier}`, { n: amount, defaultValue: amount });
     if (unit === 'HKD') return qualified;
-    return t('progress.figureWithUnit', { figure: qualified, unit: t(`progress.unit.${unit}`, { defaultValue: unit }) });
+    // The word agrees with the number by the language's plural rules: "1 law firm", "7 law firms".
+    return t('progress.figureWithUnit', { figure: qualified, unit: t(`progress.unit.${unit}`, { count: value, defaultValue: unit }) });
   };
 
   const period = (text: string) => (schoolYear.test(text) ? t('progress.period.schoolYear', { period: text }) : t('progress.period.year', { period: text }));
