@@ -10,6 +10,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'data/**/*.test.ts'],
     exclude: ['**/node_modules/**', ...(withPostgres ? [] : needPostgres)],
+    // The embedded database migrated and loaded once per run; each file's test app starts from it.
+    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Each file opens its own database; two at a time keeps a 2-core machine responsive.

@@ -12,6 +12,7 @@ import { loadProgressData } from '../../src/server/progress/load-progress.ts';
 import { loadReferenceData } from '../../src/server/reference/load-reference.ts';
 import { ensureAdmin } from '../../src/server/accounts/bootstrap.ts';
 import { connectTestPostgres } from './postgres.ts';
+import { openFromTemplate } from './template.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -22,11 +23,11 @@ export const ADMIN_PASSWORD = 'admin-password-for-tests';
 export const PASSWORD = 'correct horse battery staple';
 
 /**
- * A fresh, empty database: in-memory PGlite, or a new PostgreSQL database created beside
- * TEST_DATABASE_URL and dropped on close.
+ * A fresh database: in-memory PGlite (from the run's migrated and loaded template when there is
+ * one), or a new, empty PostgreSQL database created beside TEST_DATABASE_URL and dropped on close.
  */
 export async function createTestDatabase(engine: Engine): Promise<Database> {
-  if (engine === 'pglite') return openDatabase({ engine: 'pglite', dataDir: null });
+  if (engine === 'pglite') return openFromTemplate();
   const base = new URL(process.env.TEST_DATABASE_URL!);
   const name = `liaison_test_${randomBytes(6).toString('hex')}`;
   const admin = await connectTestPostgres(base.toString());

@@ -21,13 +21,15 @@ export type Database = {
   db: Db;
   engine: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /** The embedded engine's whole data directory as a tar (PGlite's dumpDataDir); absent on PostgreSQL. */
+  dump?(): Promise<Blob>;
 };
 
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
 
 export type OpenOptions =
   | { engine: 'postgres'; url: string }
-  | { engine: 'pglite'; dataDir: string | null /* null: in memory */ };
+  | { engine: 'pglite'; dataDir: string | null /* null: in memory */; /** Starts from a dump (PGlite's dumpDataDir), e.g. the tests' migrated template. */ loadDataDir?: Blob };
 
 /**
  * The drizzle handle made ready: its transactions audited, its migrations applied, and the
@@ -58,12 +60,13 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   const release = options.dataDir ? acquireDataDirLock(options.dataDir) : () => {};
   try {
-    const client = new PGlite(options.dataDir ? path.join(options.dataDir, 'pgdata') : undefined);
+    const client = new PGlite(options.dataDir ? path.join(options.dataDir, 'pgdata') : undefined, options.loadDataDir ? { loadDataDir: options.loadDataDir } : undefined);
     await client.waitReady;
-    return await ready(drizzlePglite(client, { schema }), (db) => migratePglite(db as never, { migrationsFolder }), 'pglite', async () => {
+    const database = await ready(drizzlePglite(client, { schema }), (db) => migratePglite(db as never, { migrationsFolder }), 'pglite', async () => {
       await client.close();
       release();
     });
+    return { ...database, dump: () => client.dumpDataDir('none') };
   } catch (error) {
     release();
     throw error;
