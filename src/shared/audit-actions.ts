@@ -60,6 +60,7 @@ export const auditActions = [
   'progress_report.drafted',
   'progress_report.edited',
   'progress_report.issued',
+  'agreement.amended',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -67,6 +68,7 @@ export type AuditAction = (typeof auditActions)[number];
 export const auditEntities = [
   'user',
   'api_token',
+  'agreement',
   'unit',
   'liaison_post',
   'reference_data',

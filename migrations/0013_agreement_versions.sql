@@ -1,0 +1,16 @@
+CREATE TABLE "agreement_versions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"agreement_code" text NOT NULL,
+	"number" integer NOT NULL,
+	"agreed_by" text[] NOT NULL,
+	"agreed_on" date NOT NULL,
+	"in_force_from" date NOT NULL,
+	"full_text_hant" text NOT NULL,
+	"full_text_hans" text NOT NULL,
+	"note" jsonb,
+	"recorded_by" text NOT NULL,
+	"recorded_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "agreement_versions_number" UNIQUE("agreement_code","number")
+);
+--> statement-breakpoint
+ALTER TABLE "agreement_versions" ADD CONSTRAINT "agreement_versions_agreement_code_agreements_code_fk" FOREIGN KEY ("agreement_code") REFERENCES "public"."agreements"("code") ON DELETE no action ON UPDATE no action;
