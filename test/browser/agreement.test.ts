@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserApp, type BrowserApp } from './browser.ts';
+import { ADMIN_PASSWORD, logInAs } from '../support/harness.ts';
 
 // The README's screenshot is rewritten only on request (UPDATE_SCREENSHOT=1), so test runs leave the tree clean.
 const screenshot = process.env.UPDATE_SCREENSHOT
@@ -72,5 +73,43 @@ describe('reading an agreement', () => {
     await page.screenshot({ path: screenshot });
     expect(fs.statSync(screenshot).size).toBeGreaterThan(20_000);
     await page.context().close();
+  });
+});
+
+describe("an agreement's versions", () => {
+  it('shows the amendments, the version in force on a chosen day and what changed, in three languages', async () => {
+    const admin = await logInAs(liaison.app, 'admin', ADMIN_PASSWORD);
+    const [signed] = (await liaison.app.inject({ url: '/api/v1/agreements/food-safety/versions' })).json();
+    // A made-up amendment for the test: the liaison officers of clause 8 also meet once a year.
+    const recorded = await liaison.app.inject({
+      method: 'POST',
+      url: '/api/v1/agreements/food-safety/versions',
+      headers: { cookie: admin },
+      payload: { agreedBy: ['GD', 'HK'], agreedOn: '2017-03-01', inForceFrom: '2017-04-01', text: { 'zh-Hant': signed.fullText['zh-Hant'].replace('負責日常工作層面', '每年至少會面一次，負責日常工作層面') } },
+    });
+    expect(recorded.statusCode, recorded.body).toBe(201);
+
+    const expected = {
+      'en-GB': { region: 'Versions', day: 'In force on', two: 'Version 2 was in force on that day.', one: 'Version 1 was in force on that day.', none: 'No version was in force on that day.', changed: 'changed' },
+      'zh-HK': { region: '版本', day: '於此日生效的版本', two: '該日生效的是第 2 版。', one: '該日生效的是第 1 版。', none: '該日沒有生效的版本。', changed: '修改' },
+      'zh-CN': { region: '版本', day: '于此日生效的版本', two: '该日生效的是第 2 版。', one: '该日生效的是第 1 版。', none: '该日没有生效的版本。', changed: '修改' },
+    };
+    for (const [locale, words] of Object.entries(expected)) {
+      const page = await liaison.newPage({ locale });
+      await page.goto('/agreements/food-safety');
+      const region = page.getByRole('region', { name: words.region, exact: true });
+      const result = region.getByTestId('version-in-force');
+      await result.getByText(words.two).waitFor();
+      const day = region.getByLabel(words.day);
+      await day.fill('2016-06-30');
+      await result.getByText(words.one).waitFor();
+      await day.fill('2015-01-01');
+      await result.getByText(words.none).waitFor();
+      const text = await region.innerText();
+      expect(text).toContain('八、');
+      expect(text).toContain(words.changed);
+      expect(text).toContain(locale === 'zh-CN' ? '每年至少会面一次' : '每年至少會面一次');
+      await page.context().close();
+    }
   });
 });
