@@ -13,4 +13,12 @@ CREATE TABLE "agreement_versions" (
 	CONSTRAINT "agreement_versions_number" UNIQUE("agreement_code","number")
 );
 --> statement-breakpoint
-ALTER TABLE "agreement_versions" ADD CONSTRAINT "agreement_versions_agreement_code_agreements_code_fk" FOREIGN KEY ("agreement_code") REFERENCES "public"."agreements"("code") ON DELETE no action ON UPDATE no action;
+CREATE TABLE "plenary_press_releases" (
+	"plenary_code" text PRIMARY KEY NOT NULL,
+	"issued_on" date NOT NULL,
+	"about" jsonb NOT NULL,
+	"source" jsonb NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "agreement_versions" ADD CONSTRAINT "agreement_versions_agreement_code_agreements_code_fk" FOREIGN KEY ("agreement_code") REFERENCES "public"."agreements"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "plenary_press_releases" ADD CONSTRAINT "plenary_press_releases_plenary_code_plenaries_code_fk" FOREIGN KEY ("plenary_code") REFERENCES "public"."plenaries"("code") ON DELETE no action ON UPDATE no action;

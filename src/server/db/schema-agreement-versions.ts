@@ -1,5 +1,5 @@
 import { date, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { agreements, type LocalizedText } from './schema.ts';
+import { agreements, plenaries, type LocalizedText } from './schema.ts';
 
 /**
  * Amendments of an agreement (M2): each agreement may be changed by mutual consent (e.g. clause 9
@@ -28,3 +28,18 @@ export const agreementVersions = pgTable(
   },
   (t) => [unique('agreement_versions_number').on(t.agreementCode, t.number)],
 );
+
+/**
+ * A plenary's press release (M31), as far as a source says anything about it: when it was
+ * issued, what it was about, and where that is written. Its own text is not kept unless a
+ * source gives it.
+ */
+export const plenaryPressReleases = pgTable('plenary_press_releases', {
+  plenaryCode: text('plenary_code')
+    .primaryKey()
+    .references(() => plenaries.code),
+  issuedOn: date('issued_on').notNull(),
+  about: jsonb('about').$type<LocalizedText>().notNull(),
+  /** Where this is said: the document, its paragraph and the words. */
+  source: jsonb('source').$type<{ document: string; paragraph: number; quote: string }>().notNull(),
+});

@@ -84,6 +84,12 @@ describe.each(engines)('Joint Conference progress on %s', (engine) => {
     expect(plenary.number).toBe(18);
     expect(plenary.agreements).toHaveLength(5);
     expect(plenary.decisions.length).toBeGreaterThan(0);
+    // ¶2 says only that a press release on the outcome was issued the same day: that, and where it is said.
+    expect(plenary.pressRelease).toEqual({
+      issuedOn: '2015-09-09',
+      about: { 'zh-Hant': '會議成果', 'zh-Hans': '会议成果', en: 'The outcome of the meeting' },
+      source: { document: 'Joint Conference paper, October 2015 (Constitutional and Mainland Affairs Bureau)', paragraph: 2, quote: 'A press release on the outcome of the meeting was issued on the same day.' },
+    });
   });
 
   it("clears a draft's custom title with null, back to the dated title; a bad title is named as the report's Title", async () => {

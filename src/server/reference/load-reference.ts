@@ -12,6 +12,7 @@ import {
   clauses,
   parties,
   plenaries,
+  plenaryPressReleases,
   referenceLoads,
   units,
   type LocalizedText,
@@ -24,7 +25,16 @@ export const referenceDir = path.resolve(path.dirname(fileURLToPath(import.meta.
 
 type PartyFile = { code: string; kind: string; parent: string | null; name: LocalizedText }[];
 type UnitFile = { code: string; party: string; parent: string | null; kind: string; name: LocalizedText; abbreviation: string | null }[];
-type PlenaryFile = { code: string; number: number; name: LocalizedText; heldOn: string; place: LocalizedText | null; agreements: string[] }[];
+type PlenaryFile = {
+  code: string;
+  number: number;
+  name: LocalizedText;
+  heldOn: string;
+  place: LocalizedText | null;
+  agreements: string[];
+  /** What the source says of the plenary's press release (¶2 of the October 2015 paper for the 18th). */
+  pressRelease?: { issuedOn: string; about: LocalizedText; source: { document: string; paragraph: number; quote: string } };
+}[];
 type AgreementFile = {
   code: string;
   title: LocalizedText;
@@ -96,6 +106,10 @@ export async function loadReferenceData(ctx: Context): Promise<{ changed: boolea
     for (const p of data.plenaries) {
       const row = { code: p.code, number: p.number, name: p.name, heldOn: p.heldOn, place: p.place };
       await tx.insert(plenaries).values(row).onConflictDoUpdate({ target: plenaries.code, set: row });
+      if (p.pressRelease) {
+        const release = { plenaryCode: p.code, ...p.pressRelease };
+        await tx.insert(plenaryPressReleases).values(release).onConflictDoUpdate({ target: plenaryPressReleases.plenaryCode, set: release });
+      }
     }
     for (const a of data.agreements) await loadAgreement(tx, ctx, a, unitIds, data.parties);
     await tx.insert(referenceLoads).values({ name: 'reference', hash: data.hash, loadedAt: now }).onConflictDoUpdate({
