@@ -112,6 +112,8 @@ export const api = {
   agreement: (code: string) => call<Agreement>('GET', `/agreements/${encodeURIComponent(code)}`),
   agreementVersions: (code: string) => call<AgreementVersion[]>('GET', `/agreements/${encodeURIComponent(code)}/versions`),
   agreementVersionInForce: (code: string, on: string) => call<AgreementVersion>('GET', `/agreements/${encodeURIComponent(code)}/versions/in-force${query({ on })}`),
+  amendAgreement: (code: string, body: { agreedBy: string[]; agreedOn: string; inForceFrom: string; text: { 'zh-Hant': string }; note?: { en: string; 'zh-Hant': string; 'zh-Hans': string } | null }) =>
+    call<AgreementVersion>('POST', `/agreements/${encodeURIComponent(code)}/versions`, body),
   agreementVersionChanges: (code: string, number: number) => call<ClauseChange[]>('GET', `/agreements/${encodeURIComponent(code)}/versions/${number}/changes`),
   search: (params: { q: string; kind?: string; party?: string; limit?: number; offset?: number }) =>
     call<SearchAnswer>('GET', `/search${query(params)}`),

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserApp, type BrowserApp } from './browser.ts';
-import { ADMIN_PASSWORD, logInAs } from '../support/harness.ts';
+import { logIn, startBrowserApp, type BrowserApp } from './browser.ts';
+import { ADMIN_PASSWORD } from '../support/harness.ts';
 
 // The README's screenshot is rewritten only on request (UPDATE_SCREENSHOT=1), so test runs leave the tree clean.
 const screenshot = process.env.UPDATE_SCREENSHOT
@@ -78,16 +78,23 @@ describe('reading an agreement', () => {
 
 describe("an agreement's versions", () => {
   it('shows the amendments, the version in force on a chosen day and what changed, in three languages', async () => {
-    const admin = await logInAs(liaison.app, 'admin', ADMIN_PASSWORD);
-    const [signed] = (await liaison.app.inject({ url: '/api/v1/agreements/food-safety/versions' })).json();
-    // A made-up amendment for the test: the liaison officers of clause 8 also meet once a year.
-    const recorded = await liaison.app.inject({
-      method: 'POST',
-      url: '/api/v1/agreements/food-safety/versions',
-      headers: { cookie: admin },
-      payload: { agreedBy: ['GD', 'HK'], agreedOn: '2017-03-01', inForceFrom: '2017-04-01', text: { 'zh-Hant': signed.fullText['zh-Hant'].replace('負責日常工作層面', '每年至少會面一次，負責日常工作層面') } },
-    });
-    expect(recorded.statusCode, recorded.body).toBe(201);
+    // The platform administrator records it on the agreement's page. (A made-up amendment for the
+    // test: the liaison officers of clause 8 also meet once a year.)
+    const adminPage = await liaison.newPage({ locale: 'en-GB' });
+    await logIn(adminPage, 'admin', ADMIN_PASSWORD);
+    await adminPage.goto('/agreements/food-safety');
+    const form = adminPage.locator('form').filter({ hasText: 'Record an amendment' });
+    await form.getByLabel('Agreed on').fill('2017-03-01');
+    await form.getByLabel('In force from').fill('2017-02-01');
+    const text = form.getByLabel('The whole amended text (Traditional Chinese, as agreed)');
+    await text.fill((await text.inputValue()).replace('負責日常工作層面', '每年至少會面一次，負責日常工作層面'));
+    await form.getByRole('button', { name: 'Record the amendment' }).click();
+    // A day in force before the day agreed is refused, on its field.
+    await form.getByText('In force from cannot be before the day it was agreed.').waitFor();
+    await form.getByLabel('In force from').fill('2017-04-01');
+    await form.getByRole('button', { name: 'Record the amendment' }).click();
+    await form.getByText('Recorded as version 2.').waitFor();
+    await adminPage.context().close();
 
     const expected = {
       'en-GB': { region: 'Versions', day: 'In force on', two: 'Version 2 was in force on that day.', one: 'Version 1 was in force on that day.', none: 'No version was in force on that day.', changed: 'changed' },

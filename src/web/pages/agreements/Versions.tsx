@@ -6,6 +6,8 @@ import { api, ApiError } from '../../api.ts';
 import { formatDate, useLocale, usePick } from '../../lib/localized.ts';
 import { ErrorNotice, Loading } from '../../components/status.tsx';
 import type { AgreementVersion } from '../../types.ts';
+import { useMe } from '../../session.ts';
+import { AmendmentForm } from './AmendmentForm.tsx';
 import { ScriptText } from './ScriptText.tsx';
 import type { ScriptView } from './script.ts';
 
@@ -18,6 +20,7 @@ export function Versions({ code, view }: { code: string; view: ScriptView }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const pick = usePick();
+  const { me } = useMe();
   const versions = useQuery({ queryKey: ['agreement-versions', code], queryFn: () => api.agreementVersions(code) });
   const [day, setDay] = useState(() => new Date().toISOString().slice(0, 10));
   const inForce = useQuery({
@@ -61,6 +64,7 @@ export function Versions({ code, view }: { code: string; view: ScriptView }) {
       {versions.data.slice(1).map((v) => (
         <Changes key={v.number} code={code} version={v} view={view} />
       ))}
+      {me?.isPlatformAdmin && <AmendmentForm code={code} latest={versions.data.at(-1)!} />}
     </Stack>
   );
 }
