@@ -20,5 +20,19 @@ CREATE TABLE "plenary_press_releases" (
 	"source" jsonb NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "unit_duty_contacts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"agreement_code" text,
+	"clause_key" text,
+	"post" jsonb NOT NULL,
+	"name" jsonb NOT NULL,
+	"phone" text NOT NULL,
+	"sample" boolean NOT NULL,
+	CONSTRAINT "unit_duty_contacts_post" UNIQUE("unit_id","agreement_code")
+);
+--> statement-breakpoint
 ALTER TABLE "agreement_versions" ADD CONSTRAINT "agreement_versions_agreement_code_agreements_code_fk" FOREIGN KEY ("agreement_code") REFERENCES "public"."agreements"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "plenary_press_releases" ADD CONSTRAINT "plenary_press_releases_plenary_code_plenaries_code_fk" FOREIGN KEY ("plenary_code") REFERENCES "public"."plenaries"("code") ON DELETE no action ON UPDATE no action;
+ALTER TABLE "plenary_press_releases" ADD CONSTRAINT "plenary_press_releases_plenary_code_plenaries_code_fk" FOREIGN KEY ("plenary_code") REFERENCES "public"."plenaries"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "unit_duty_contacts" ADD CONSTRAINT "unit_duty_contacts_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "unit_duty_contacts" ADD CONSTRAINT "unit_duty_contacts_agreement_code_agreements_code_fk" FOREIGN KEY ("agreement_code") REFERENCES "public"."agreements"("code") ON DELETE no action ON UPDATE no action;

@@ -120,3 +120,19 @@ describe("an agreement's versions", () => {
     }
   });
 });
+
+describe("a designated unit's duty contact", () => {
+  it('is shown on the unit page reached from the agreement, and says it is sample data', async () => {
+    const page = await liaison.newPage({ locale: 'zh-HK' });
+    await logIn(page, 'admin', ADMIN_PASSWORD);
+    await page.goto('/agreements/food-safety');
+    await page.getByRole('link', { name: '食物及衞生局' }).first().click();
+    const section = page.getByRole('region', { name: '值班聯絡人' });
+    await section.waitFor();
+    const text = await section.innerText();
+    expect(text).toContain('食品安全值班聯絡員');
+    expect(text).toContain('示例資料');
+    expect(text).toContain('姓名及號碼為虛構');
+    await page.context().close();
+  });
+});

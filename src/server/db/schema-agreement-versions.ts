@@ -1,5 +1,5 @@
-import { date, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { agreements, plenaries, type LocalizedText } from './schema.ts';
+import { boolean, date, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { agreements, plenaries, units, type LocalizedText } from './schema.ts';
 
 /**
  * Amendments of an agreement (M2): each agreement may be changed by mutual consent (e.g. clause 9
@@ -43,3 +43,25 @@ export const plenaryPressReleases = pgTable('plenary_press_releases', {
   /** Where this is said: the document, its paragraph and the words. */
   source: jsonb('source').$type<{ document: string; paragraph: number; quote: string }>().notNull(),
 });
+
+/**
+ * Whom to call at a liaison unit for an agreement it is designated under (M1): the duty liaison
+ * officer's post, name and line. `sample` marks made-up data (shown as such wherever it appears).
+ */
+export const unitDutyContacts = pgTable(
+  'unit_duty_contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    agreementCode: text('agreement_code').references(() => agreements.code),
+    /** The clause that asks for the post (e.g. 8 of the food-safety agreement: 雙方指定聯絡員). */
+    clauseKey: text('clause_key'),
+    post: jsonb('post').$type<LocalizedText>().notNull(),
+    name: jsonb('name').$type<LocalizedText>().notNull(),
+    phone: text('phone').notNull(),
+    sample: boolean('sample').notNull(),
+  },
+  (t) => [unique('unit_duty_contacts_post').on(t.unitId, t.agreementCode)],
+);

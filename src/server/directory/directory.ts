@@ -5,7 +5,7 @@ import { hasRole } from '../platform/context.ts';
 import { AppError, forbidden, notFound } from '../platform/errors.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { DbOrTx } from '../db/open.ts';
-import { agreementUnits, agreements, parties, units, users } from '../db/schema.ts';
+import { agreementUnits, agreements, parties, unitDutyContacts, units, users } from '../db/schema.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { toSimplified } from '../../shared/script.ts';
 import { listPosts } from './liaison-posts.ts';
@@ -111,6 +111,9 @@ export async function getUnit(ctx: Context, options: { id: string }) {
     partners: [...partners.values()],
     officers: officers.get(options.id) ?? [],
     posts: await listPosts(ctx.db, { unitId: options.id, history: false }),
+    dutyContacts: (await ctx.db.select().from(unitDutyContacts).where(eq(unitDutyContacts.unitId, options.id)).orderBy(asc(unitDutyContacts.agreementCode))).map(
+      ({ agreementCode, clauseKey, post, name, phone, sample }) => ({ agreementCode, clauseKey, post, name, phone, sample }),
+    ),
   };
 }
 
