@@ -33,28 +33,31 @@ export function Versions({ code, view }: { code: string; view: ScriptView }) {
   if (versions.error) return <ErrorNotice error={versions.error} />;
   return (
     <Stack gap="md">
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('agreement.versions.number')}</Table.Th>
-            <Table.Th>{t('agreement.versions.agreedBy')}</Table.Th>
-            <Table.Th>{t('agreement.versions.agreedOn')}</Table.Th>
-            <Table.Th>{t('agreement.versions.inForceFrom')}</Table.Th>
-            <Table.Th>{t('agreement.versions.what')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {versions.data.map((v) => (
-            <Table.Tr key={v.number}>
-              <Table.Td>{v.number}</Table.Td>
-              <Table.Td>{v.agreedBy.map((p) => t(`agreement.versions.party.${p}`, { defaultValue: p })).join(t('agreement.versions.and'))}</Table.Td>
-              <Table.Td>{formatDate(v.agreedOn, locale)}</Table.Td>
-              <Table.Td>{formatDate(v.inForceFrom, locale)}</Table.Td>
-              <Table.Td>{v.number === 1 ? t('agreement.versions.signed') : v.note ? pick(v.note) : t('agreement.versions.amendment')}</Table.Td>
+      {/* Five columns do not fit a phone: the table scrolls inside its box, not the page. */}
+      <Table.ScrollContainer minWidth={560}>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('agreement.versions.number')}</Table.Th>
+              <Table.Th>{t('agreement.versions.agreedBy')}</Table.Th>
+              <Table.Th>{t('agreement.versions.agreedOn')}</Table.Th>
+              <Table.Th>{t('agreement.versions.inForceFrom')}</Table.Th>
+              <Table.Th>{t('agreement.versions.what')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {versions.data.map((v) => (
+              <Table.Tr key={v.number}>
+                <Table.Td>{v.number}</Table.Td>
+                <Table.Td>{v.agreedBy.map((p) => t(`agreement.versions.party.${p}`, { defaultValue: p })).join(t('agreement.versions.and'))}</Table.Td>
+                <Table.Td>{formatDate(v.agreedOn, locale)}</Table.Td>
+                <Table.Td>{formatDate(v.inForceFrom, locale)}</Table.Td>
+                <Table.Td>{v.number === 1 ? t('agreement.versions.signed') : v.note ? pick(v.note) : t('agreement.versions.amendment')}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
       <div>
         <TextInput type="date" label={t('agreement.versions.onDay')} value={day} onChange={(e) => setDay(e.currentTarget.value)} w={220} />
         <Text mt="xs" aria-live="polite" data-testid="version-in-force">
