@@ -17,8 +17,11 @@ function newest(dir) {
 
 const sources = Math.max(newest(path.join(root, 'src/web')), newest(path.join(root, 'src/shared')));
 if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
+  const startedAt = Date.now();
+  console.log(fs.existsSync(built) ? 'Liaison: the web app changed, building it again…' : 'Liaison: building the web app (first start only, about 20 seconds)…');
   execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
   });
+  console.log(`Liaison: web app built in ${((Date.now() - startedAt) / 1000).toFixed(0)} s.`);
 }

@@ -62,7 +62,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/healthz', { schema: { hide: true }, logLevel: 'silent' }, async (_request, reply) => {
     try {
       await ctx.db.execute(sql`select 1`);
       return { status: 'ok' };

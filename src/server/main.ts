@@ -1,4 +1,6 @@
+import type { AddressInfo } from 'node:net';
 import { buildApp } from './app.ts';
+import { adminPasswordBox, loggerOptions, readyUrl } from './start-up-messages.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { systemClock } from './platform/clock.ts';
 import { readConfig } from './platform/config.ts';
@@ -11,12 +13,10 @@ import { writeCheckpoint } from './audit/checkpoints.ts';
 async function main() {
   const startedAt = performance.now();
   const config = readConfig();
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `the embedded database in ${config.dataDir}`;
+  console.log(`Liaison: opening ${where}…`);
   const { database, ctx, adminPassword, demoUsers } = await prepare(config, systemClock, { bootstrap: true });
-  const app = await buildApp(ctx, { logger: { level: config.logLevel } });
-  if (adminPassword) {
-    console.log(`\n  First start: the platform administrator is "admin" with password ${adminPassword}\n  (shown once; set LIAISON_ADMIN_PASSWORD to choose it).\n`);
-  }
-  if (demoUsers) console.log(`  Demo mode: created ${demoUsers} demo accounts (see README).`);
+  const app = await buildApp(ctx, { logger: loggerOptions({ level: config.logLevel, tty: process.stdout.isTTY === true }) });
 
   // E-mail goes out from the outbox, so a failing mail server never fails the change that caused it.
   const mailTimer = config.smtpUrl
@@ -56,11 +56,12 @@ async function main() {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
-  const where = database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
-  app.log.info(
-    { engine: database.engine, startupMs: Math.round(performance.now() - startedAt), rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20) },
-    `Liaison is ready at http://localhost:${config.port} on the ${where}`,
-  );
+  const url = readyUrl(config.host, (app.server.address() as AddressInfo).port);
+  app.log.info({ engine: database.engine, startupMs: Math.round(performance.now() - startedAt), rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20) }, `ready at ${url}`);
+  // After start-up, as the last thing printed before requests come: the password is not lost among log lines.
+  if (adminPassword) console.log(`\n${adminPasswordBox(adminPassword)}\n`);
+  if (demoUsers) console.log(`Demo mode: created ${demoUsers} demo accounts (see README).`);
+  console.log(`Liaison is ready at ${url} (on ${where}; Ctrl+C stops it).`);
 }
 
 main().catch((error) => {

@@ -2,6 +2,8 @@ import i18next from 'i18next';
 import { currentLocale } from './i18n.ts';
 import type {
   Agreement,
+  AgreementVersion,
+  ClauseChange,
   AgreementSummary,
   ApiToken,
   AuditEntry,
@@ -108,6 +110,11 @@ export const api = {
 
   agreements: () => call<AgreementSummary[]>('GET', '/agreements'),
   agreement: (code: string) => call<Agreement>('GET', `/agreements/${encodeURIComponent(code)}`),
+  agreementVersions: (code: string) => call<AgreementVersion[]>('GET', `/agreements/${encodeURIComponent(code)}/versions`),
+  agreementVersionInForce: (code: string, on: string) => call<AgreementVersion>('GET', `/agreements/${encodeURIComponent(code)}/versions/in-force${query({ on })}`),
+  amendAgreement: (code: string, body: { agreedBy: string[]; agreedOn: string; inForceFrom: string; text: { 'zh-Hant': string }; note?: { en: string; 'zh-Hant': string; 'zh-Hans': string } | null }) =>
+    call<AgreementVersion>('POST', `/agreements/${encodeURIComponent(code)}/versions`, body),
+  agreementVersionChanges: (code: string, number: number) => call<ClauseChange[]>('GET', `/agreements/${encodeURIComponent(code)}/versions/${number}/changes`),
   search: (params: { q: string; kind?: string; party?: string; limit?: number; offset?: number }) =>
     call<SearchAnswer>('GET', `/search${query(params)}`),
   audit: (params: Record<string, string | number | undefined>) => call<AuditEntry[]>('GET', `/audit${query(params)}`),

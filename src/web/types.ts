@@ -12,7 +12,7 @@ import type {
   updateUserBody,
   userSchema,
 } from '../server/accounts/schemas.ts';
-import type { agreementSchema, agreementSummarySchema, clauseSchema } from '../server/agreements/schemas.ts';
+import type { agreementSchema, agreementSummarySchema, clauseChangeSchema, clauseSchema, versionSchema } from '../server/agreements/schemas.ts';
 import type { createUnitBody, directorySchema, partySchema, unitDetailSchema, unitSchema, updateUnitBody } from '../server/directory/schemas.ts';
 
 export type Locale = 'zh-Hant' | 'zh-Hans' | 'en';
@@ -36,6 +36,8 @@ export type UpdateUnitInput = z.input<typeof updateUnitBody>;
 
 export type AgreementSummary = z.infer<typeof agreementSummarySchema>;
 export type Agreement = z.infer<typeof agreementSchema>;
+export type AgreementVersion = z.infer<typeof versionSchema>;
+export type ClauseChange = z.infer<typeof clauseChangeSchema>;
 export type Clause = z.infer<typeof clauseSchema>;
 
 export type SearchResult = {

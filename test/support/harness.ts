@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
@@ -14,6 +13,8 @@ import { loadReferenceData } from '../../src/server/reference/load-reference.ts'
 import { memoryCheckpointStore, writeCheckpoint } from '../../src/server/audit/checkpoints.ts';
 import { sealAuditTrail } from '../../src/server/audit/seal.ts';
 import { ensureAdmin } from '../../src/server/accounts/bootstrap.ts';
+import { connectTestPostgres } from './postgres.ts';
+import { openFromTemplate } from './template.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -24,15 +25,14 @@ export const ADMIN_PASSWORD = 'admin-password-for-tests';
 export const PASSWORD = 'correct horse battery staple';
 
 /**
- * A fresh, empty database: in-memory PGlite, or a new PostgreSQL database created beside
- * TEST_DATABASE_URL and dropped on close.
+ * A fresh database: in-memory PGlite (from the run's migrated and loaded template when there is
+ * one), or a new, empty PostgreSQL database created beside TEST_DATABASE_URL and dropped on close.
  */
 export async function createTestDatabase(engine: Engine): Promise<Database> {
-  if (engine === 'pglite') return openDatabase({ engine: 'pglite', dataDir: null });
+  if (engine === 'pglite') return openFromTemplate();
   const base = new URL(process.env.TEST_DATABASE_URL!);
   const name = `liaison_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base.toString() });
-  await admin.connect();
+  const admin = await connectTestPostgres(base.toString());
   await admin.query(`create database ${name}`);
   await admin.end();
   const url = new URL(base);
@@ -42,8 +42,7 @@ export async function createTestDatabase(engine: Engine): Promise<Database> {
     ...database,
     close: async () => {
       await database.close();
-      const dropper = new pg.Client({ connectionString: base.toString() });
-      await dropper.connect();
+      const dropper = await connectTestPostgres(base.toString());
       await dropper.query(`drop database if exists ${name} with (force)`);
       await dropper.end();
     },

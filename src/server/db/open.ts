@@ -24,13 +24,15 @@ export type Database = {
   /** The key the audit entries written through db are authenticated with. */
   auditKeys: AuditKeys;
   close(): Promise<void>;
+  /** The embedded engine's whole data directory as a tar (PGlite's dumpDataDir); absent on PostgreSQL. */
+  dump?(): Promise<Blob>;
 };
 
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
 
 export type OpenOptions = (
   | { engine: 'postgres'; url: string }
-  | { engine: 'pglite'; dataDir: string | null /* null: in memory */ }
+  | { engine: 'pglite'; dataDir: string | null /* null: in memory */; /** Starts from a dump (PGlite's dumpDataDir), e.g. the tests' migrated template. */ loadDataDir?: Blob }
 ) & {
   /** The audit key (default: one made for this process, for tests and in-memory databases). */
   auditKeys?: AuditKeys;
@@ -79,12 +81,13 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   const release = options.dataDir ? acquireDataDirLock(options.dataDir) : () => {};
   try {
-    const client = new PGlite(options.dataDir ? path.join(options.dataDir, 'pgdata') : undefined);
+    const client = new PGlite(options.dataDir ? path.join(options.dataDir, 'pgdata') : undefined, options.loadDataDir ? { loadDataDir: options.loadDataDir } : undefined);
     await client.waitReady;
-    return await ready(drizzlePglite(client, { schema }), (db) => migratePglite(db as never, { migrationsFolder }), 'pglite', async () => {
+    const database = await ready(drizzlePglite(client, { schema }), (db) => migratePglite(db as never, { migrationsFolder }), 'pglite', async () => {
       await client.close();
       release();
     }, options);
+    return { ...database, dump: () => client.dumpDataDir('none') };
   } catch (error) {
     release();
     throw error;

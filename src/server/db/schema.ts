@@ -4,8 +4,10 @@
 export type { LocalizedText } from './columns.ts';
 export * from '../directory/schema.ts';
 export * from '../directory/liaison-posts-schema.ts';
+export * from '../directory/duty-contacts-schema.ts';
 export * from '../accounts/schema.ts';
 export * from '../agreements/schema.ts';
+export * from '../agreements/versions-schema.ts';
 export * from '../audit/schema.ts';
 export * from '../reference/schema.ts';
 export * from '../search/schema.ts';

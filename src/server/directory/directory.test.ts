@@ -31,6 +31,16 @@ describe.each(engines)('directory on %s', (engine) => {
     expect(ogcio.partners.map((p: { code: string }) => p.code)).toContain('gz-ecommerce');
   });
 
+  it('gives each unit the agreements designate a duty contact for that agreement, marked as sample data', async () => {
+    for (const [unit, agreement, clause] of [['hk-fhb', 'food-safety', '8'], ['gd-fsco', 'food-safety', '8'], ['gd-edu', 'sister-schools', '5'], ['hk-edb', 'sister-schools', '5'], ['gz-ecommerce', 'cross-border-ecommerce', '4.2'], ['hk-ogcio', 'cross-border-ecommerce', '4.2']]) {
+      const detail = (await t.app.inject({ url: `/api/v1/units/${await unitId(t.ctx, unit)}`, headers: { cookie: admin } })).json();
+      expect(detail.dutyContacts, unit).toEqual([expect.objectContaining({ agreementCode: agreement, clauseKey: clause, sample: true })]);
+      // Designated by that agreement, as the contact says.
+      expect(detail.agreements.map((a: { code: string }) => a.code)).toContain(agreement);
+      expect(detail.dutyContacts[0].phone).toMatch(/ 0000 /);
+    }
+  });
+
   it('hands over the liaison officer post and keeps who held it when', async () => {
     const unit = await unitId(t.ctx, 'hk-mrcc');
     const first = await buildUser(t.ctx, { unit: 'hk-mrcc', roles: ['officer'] });

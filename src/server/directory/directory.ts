@@ -13,6 +13,7 @@ import {
   activeUnits,
   allParties,
   designationsOf,
+  dutyContactsOf,
   findUnit,
   findUnitWithParty,
   insertUnit,
@@ -79,6 +80,9 @@ export async function getUnit(ctx: Context, options: { id: string }) {
     partners: [...partners.values()],
     officers: officers.get(options.id) ?? [],
     posts: await listPosts(ctx.db, { unitId: options.id, history: false }),
+    dutyContacts: (await dutyContactsOf(ctx.db, options.id)).map(
+      ({ agreementCode, clauseKey, post, name, phone, sample }) => ({ agreementCode, clauseKey, post, name, phone, sample }),
+    ),
   };
 }
 

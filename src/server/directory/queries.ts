@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, ne, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/types.ts';
-import { agreementUnits, agreements, liaisonPosts, parties, units, users } from '../db/schema.ts';
+import { agreementUnits, agreements, liaisonPosts, parties, unitDutyContacts, units, users } from '../db/schema.ts';
 
 // The directory's SQL: every statement its services run, named after what it reads or writes.
 
@@ -120,3 +120,8 @@ export const endHolding = (tx: DbOrTx, options: { unitId: string; postId: string
     .set({ endedAt: options.endedAt })
     .where(and(eq(liaisonPosts.id, options.postId), eq(liaisonPosts.unitId, options.unitId), isNull(liaisonPosts.endedAt)))
     .returning({ id: liaisonPosts.id });
+
+/** The duty contacts of a unit, one per agreement it is designated under (sample data says so). */
+export function dutyContactsOf(db: DbOrTx, unitId: string) {
+  return db.select().from(unitDutyContacts).where(eq(unitDutyContacts.unitId, unitId)).orderBy(asc(unitDutyContacts.agreementCode));
+}

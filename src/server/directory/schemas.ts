@@ -70,6 +70,17 @@ export const unitDetailSchema = unitSchema.extend({
   officers: z.array(officerSchema),
   /** Who holds the unit's liaison posts now. */
   posts: z.array(postSchema),
+  /** Whom to call for each agreement the unit is designated under; `sample` marks made-up data. */
+  dutyContacts: z.array(
+    z.object({
+      agreementCode: z.string().nullable(),
+      clauseKey: z.string().nullable().describe('The clause that asks for the post'),
+      post: localizedTextSchema,
+      name: localizedTextSchema,
+      phone: z.string(),
+      sample: z.boolean().describe('Made-up data, to be replaced with the real contact'),
+    }),
+  ),
 });
 
 export const directorySchema = z.object({

@@ -84,6 +84,39 @@ describe.each(engines)('Joint Conference progress on %s', (engine) => {
     expect(plenary.number).toBe(18);
     expect(plenary.agreements).toHaveLength(5);
     expect(plenary.decisions.length).toBeGreaterThan(0);
+    // ¶2 says only that a press release on the outcome was issued the same day: that, and where it is said.
+    expect(plenary.pressRelease).toEqual({
+      issuedOn: '2015-09-09',
+      about: { 'zh-Hant': '會議成果', 'zh-Hans': '会议成果', en: 'The outcome of the meeting' },
+      source: { document: 'Joint Conference paper, October 2015 (Constitutional and Mainland Affairs Bureau)', paragraph: 2, quote: 'A press release on the outcome of the meeting was issued on the same day.' },
+    });
+  });
+
+  it("clears a draft's custom title with null, back to the dated title; a bad title is named as the report's Title", async () => {
+    const drafted = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/progress/reports',
+      headers: { cookie: edbOfficer },
+      payload: { areaCodes: ['education'], asOf: '2015-10-31', title: { en: 'Sister schools, autumn 2015', 'zh-Hant': '姊妹學校（2015年秋）' } },
+    });
+    expect(drafted.json().title['zh-Hans']).toBe('姊妹学校（2015年秋）');
+    const url = `/api/v1/progress/reports/${drafted.json().id}`;
+    const cleared = await t.app.inject({ method: 'PATCH', url, headers: { cookie: edbOfficer }, payload: { title: null } });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json().title).toEqual({
+      en: 'Progress of Hong Kong/Guangdong co-operation as at 31 October 2015',
+      'zh-Hant': '粵港合作進展（截至2015年10月31日）',
+      'zh-Hans': '粤港合作进展（截至2015年10月31日）',
+    });
+    const [edit] = await t.ctx.db.select().from(auditLog).where(eq(auditLog.entityId, drafted.json().id)).orderBy(desc(auditLog.id)).limit(1);
+    expect(edit).toMatchObject({ action: 'progress_report.edited', data: { title: null } });
+    for (const [lang, name] of [['en', 'Title'], ['zh-Hant', '標題'], ['zh-Hans', '标题']] as const) {
+      const bad = await t.app.inject({ method: 'PATCH', url, headers: { cookie: edbOfficer, 'accept-language': lang }, payload: { title: 'a string' } });
+      expect(bad.statusCode).toBe(400);
+      const message = bad.json().error.fields[0].message as string;
+      expect(message).toContain(name);
+      expect(message).not.toMatch(/Post title|職銜|职务/);
+    }
   });
 
   it('drafts a report from the figures, flags a figure corrected later, and freezes it when issued', async () => {

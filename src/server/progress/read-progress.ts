@@ -12,6 +12,7 @@ import {
   measurements,
   plenaries,
   plenaryDecisions,
+  plenaryPressReleases,
   units,
 } from '../db/schema.ts';
 import { notFound } from '../platform/errors.ts';
@@ -148,6 +149,7 @@ export async function getCommitment(db: DbOrTx, options: { id: string; asOf: str
 /** Plenaries of the Joint Conference with the agreements signed at each and their decisions. */
 export async function listPlenaries(db: DbOrTx) {
   const rows = await db.select().from(plenaries).orderBy(asc(plenaries.number));
+  const releases = await db.select().from(plenaryPressReleases);
   const signed = await db.select({ code: agreements.code, title: agreements.title, plenaryCode: agreements.plenaryCode }).from(agreements).orderBy(asc(agreements.code));
   const decisions = await db
     .select({ plenaryCode: plenaryDecisions.plenaryCode, text: plenaryDecisions.text, commitment: { id: commitments.id, code: commitments.code, title: commitments.title, status: commitments.status } })
@@ -157,5 +159,6 @@ export async function listPlenaries(db: DbOrTx) {
     ...p,
     agreements: signed.filter((a) => a.plenaryCode === p.code).map(({ code, title }) => ({ code, title })),
     decisions: decisions.filter((d) => d.plenaryCode === p.code).map(({ text, commitment }) => ({ text, commitment })),
+    pressRelease: releases.filter((r) => r.plenaryCode === p.code).map(({ issuedOn, about, source }) => ({ issuedOn, about, source }))[0] ?? null,
   }));
 }

@@ -174,4 +174,12 @@ export const plenarySchema = z.object({
   place: localizedTextSchema.nullable(),
   agreements: z.array(z.object({ code: z.string(), title: localizedTextSchema })),
   decisions: z.array(z.object({ text: localizedTextSchema, commitment: z.object({ id: z.uuid(), code: z.string(), title: localizedTextSchema, status: z.string() }) })),
+  pressRelease: z
+    .object({
+      issuedOn: z.string(),
+      about: localizedTextSchema,
+      source: z.object({ document: z.string(), paragraph: z.number(), quote: z.string() }).describe('Where this is said, in its own words'),
+    })
+    .nullable()
+    .describe("The plenary's press release, as far as a source says: its text is not kept unless a source gives it"),
 });

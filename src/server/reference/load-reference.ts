@@ -12,6 +12,8 @@ import {
   clauses,
   parties,
   plenaries,
+  plenaryPressReleases,
+  unitDutyContacts,
   referenceLoads,
   units,
   type LocalizedText,
@@ -24,7 +26,18 @@ export const referenceDir = path.resolve(path.dirname(fileURLToPath(import.meta.
 
 type PartyFile = { code: string; kind: string; parent: string | null; name: LocalizedText }[];
 type UnitFile = { code: string; party: string; parent: string | null; kind: string; name: LocalizedText; abbreviation: string | null }[];
-type PlenaryFile = { code: string; number: number; name: LocalizedText; heldOn: string; place: LocalizedText | null; agreements: string[] }[];
+/** Duty contacts of designated units; `sample` marks made-up ones. */
+type DutyContactFile = { contacts: { unit: string; agreement: string; clause: string | null; post: LocalizedText; name: LocalizedText; phone: string; sample: boolean }[] };
+type PlenaryFile = {
+  code: string;
+  number: number;
+  name: LocalizedText;
+  heldOn: string;
+  place: LocalizedText | null;
+  agreements: string[];
+  /** What the source says of the plenary's press release (¶2 of the October 2015 paper for the 18th). */
+  pressRelease?: { issuedOn: string; about: LocalizedText; source: { document: string; paragraph: number; quote: string } };
+}[];
 type AgreementFile = {
   code: string;
   title: LocalizedText;
@@ -49,7 +62,7 @@ function readReferenceFiles() {
     .filter((f) => f.endsWith('.json'))
     .map((f) => f.slice(0, -5))
     .sort();
-  const files = ['parties.json', 'units.json', 'plenaries.json', ...agreementCodes.flatMap((c) => [`agreements/${c}.json`, `agreements/${c}.zh-Hant.txt`, `agreements/${c}.zh-Hans.txt`])];
+  const files = ['parties.json', 'units.json', 'plenaries.json', 'duty-contacts.json', ...agreementCodes.flatMap((c) => [`agreements/${c}.json`, `agreements/${c}.zh-Hant.txt`, `agreements/${c}.zh-Hans.txt`])];
   const hash = createHash('sha256');
   for (const f of files) hash.update(f).update('\0').update(fs.readFileSync(path.join(referenceDir, f))).update('\0');
   return {
@@ -57,6 +70,7 @@ function readReferenceFiles() {
     parties: readJson<PartyFile>('parties.json'),
     units: readJson<UnitFile>('units.json'),
     plenaries: readJson<PlenaryFile>('plenaries.json'),
+    dutyContacts: readJson<DutyContactFile>('duty-contacts.json').contacts,
     agreements: agreementCodes.map((code) => ({
       meta: readJson<AgreementFile>(`agreements/${code}.json`),
       hant: fs.readFileSync(path.join(referenceDir, `agreements/${code}.zh-Hant.txt`), 'utf8'),
@@ -96,8 +110,19 @@ export async function loadReferenceData(ctx: Context): Promise<{ changed: boolea
     for (const p of data.plenaries) {
       const row = { code: p.code, number: p.number, name: p.name, heldOn: p.heldOn, place: p.place };
       await tx.insert(plenaries).values(row).onConflictDoUpdate({ target: plenaries.code, set: row });
+      if (p.pressRelease) {
+        const release = { plenaryCode: p.code, ...p.pressRelease };
+        await tx.insert(plenaryPressReleases).values(release).onConflictDoUpdate({ target: plenaryPressReleases.plenaryCode, set: release });
+      }
     }
     for (const a of data.agreements) await loadAgreement(tx, ctx, a, unitIds, data.parties);
+    // Duty contacts: the file's (sample) contacts replace those loaded from it before, post by post.
+    for (const c of data.dutyContacts) {
+      const unitId = unitIds.get(c.unit);
+      if (!unitId) throw new Error(`duty-contacts.json: unknown unit ${c.unit}`);
+      const row = { unitId, agreementCode: c.agreement, clauseKey: c.clause, post: c.post, name: c.name, phone: c.phone, sample: c.sample };
+      await tx.insert(unitDutyContacts).values(row).onConflictDoUpdate({ target: [unitDutyContacts.unitId, unitDutyContacts.agreementCode], set: row });
+    }
     await tx.insert(referenceLoads).values({ name: 'reference', hash: data.hash, loadedAt: now }).onConflictDoUpdate({
       target: referenceLoads.name,
       set: { hash: data.hash, loadedAt: now },

@@ -4,8 +4,8 @@ import { defineModule } from './manifest.ts';
 export const agreementsModule = defineModule({
   id: 'agreements',
   nav: { path: '/agreements', labelKey: 'nav.agreements', group: 'agreement', built: true, audience: 'everyone', order: -1 },
-  auditActions: [],
-  auditEntities: [],
+  auditActions: ['agreement.amended'],
+  auditEntities: ['agreement'],
   searchKinds: ['agreement', 'clause'],
   locales: [],
 });

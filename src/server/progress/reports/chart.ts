@@ -1,6 +1,10 @@
 import type { Locale } from '../../../shared/i18n.ts';
 import { formatNumber } from './figures.ts';
 
+const DAY_MS = 86_400_000;
+/** About how wide a label of 11px text is: CJK characters are square, Latin ones about half as wide. */
+const labelWidth = (text: string) => [...text].reduce((w, c) => w + (/[\u2E80-\uFFEF]/.test(c) ? 11 : 6.5), 0);
+
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /**
@@ -20,7 +24,11 @@ export function progressChart(options: {
   const pad = { left: 64, right: 16, top: 16, bottom: 32 };
   const days = [...points.map((p) => p.asOf), ...goals.map((g) => g.due).filter((d): d is string => !!d)].map((d) => Date.parse(d));
   const values = [...points.map((p) => p.value), ...goals.map((g) => g.level), 0];
-  const [minX, maxX] = [Math.min(...days), Math.max(...days) + 1];
+  // A single day (one figure, its target due the same day) gets half a year either side, so the
+  // point, its target's line and their labels have room instead of all sitting on the axis.
+  const span = Math.max(...days) - Math.min(...days);
+  const room = span < 60 * DAY_MS ? 182 * DAY_MS : 0;
+  const [minX, maxX] = [Math.min(...days) - room, Math.max(...days) + 1 + room];
   const maxY = Math.max(...values) * 1.1 || 1;
   const x = (day: string) => pad.left + ((Date.parse(day) - minX) / (maxX - minX || 1)) * (width - pad.left - pad.right);
   const y = (v: number) => height - pad.bottom - (v / maxY) * (height - pad.top - pad.bottom);
@@ -28,14 +36,22 @@ export function progressChart(options: {
   const dots = points
     .map((p) => `<circle cx="${x(p.asOf).toFixed(1)}" cy="${y(p.value).toFixed(1)}" r="4" fill="#1c7ed6"><title>${escape(`${p.asOf}: ${formatNumber(p.value, options.locale)}`)}</title></circle>`)
     .join('');
-  // Labels of close goal lines alternate above and below their line, so they do not overlap.
+  // Labels of close goal lines alternate above and below their line, so they do not overlap; a
+  // label that would not fit between the axis and the line's end goes after the end instead.
   const goalLines = goals
     .map((g, i) => {
       const end = g.due ? x(g.due) : width - pad.right;
       const labelY = y(g.level) + (i % 2 === 0 ? -4 : 13);
-      return `<line x1="${pad.left}" x2="${end.toFixed(1)}" y1="${y(g.level).toFixed(1)}" y2="${y(g.level).toFixed(1)}" stroke="#e8590c" stroke-dasharray="6 4"/><text x="${(end - 4).toFixed(1)}" y="${labelY.toFixed(1)}" text-anchor="end" font-size="11" fill="#e8590c">${escape(g.label)}</text>`;
+      const fitsBefore = end - pad.left >= labelWidth(g.label) + 8;
+      const label = fitsBefore ? `x="${(end - 4).toFixed(1)}" text-anchor="end"` : `x="${(end + 4).toFixed(1)}" text-anchor="start"`;
+      return `<line x1="${pad.left}" x2="${end.toFixed(1)}" y1="${y(g.level).toFixed(1)}" y2="${y(g.level).toFixed(1)}" stroke="#e8590c" stroke-dasharray="6 4"/><text ${label} y="${labelY.toFixed(1)}" font-size="11" fill="#e8590c">${escape(g.label)}</text>`;
     })
     .join('');
+  // The axis names its top value unless a goal line's label already stands at that height.
+  const top = Math.round(maxY / 1.1);
+  const topLabel = goals.some((g) => Math.abs(y(g.level) - y(top)) < 14)
+    ? ''
+    : `<text x="${pad.left - 6}" y="${y(top) + 4}" text-anchor="end" font-size="11" fill="#495057">${escape(formatNumber(top, options.locale))}</text>`;
   const [firstYear, lastYear] = [new Date(minX).getUTCFullYear(), new Date(maxX).getUTCFullYear()];
   const ticks = Array.from({ length: lastYear - firstYear + 2 }, (_, i) => firstYear + i)
     .filter((yr) => Date.parse(`${yr}-01-01`) >= minX && Date.parse(`${yr}-01-01`) <= maxX)
@@ -44,7 +60,7 @@ export function progressChart(options: {
   return `<svg role="img" aria-label="${escape(options.title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">
 <title>${escape(options.title)}</title>
 <line x1="${pad.left}" x2="${width - pad.right}" y1="${height - pad.bottom}" y2="${height - pad.bottom}" stroke="#adb5bd"/>
-<text x="${pad.left - 6}" y="${y(maxY / 1.1) + 4}" text-anchor="end" font-size="11" fill="#495057">${escape(formatNumber(Math.round(maxY / 1.1), options.locale))}</text>
+${topLabel}
 <text x="${pad.left - 6}" y="${height - pad.bottom}" text-anchor="end" font-size="11" fill="#495057">0</text>
 ${goalLines}<path d="${line}" fill="none" stroke="#1c7ed6" stroke-width="2"/>${dots}${ticks}
 </svg>`;

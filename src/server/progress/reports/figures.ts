@@ -7,6 +7,8 @@ export function formatNumber(value: number, locale: Locale): string {
 
 function money(value: number, locale: Locale): string {
   if (locale === 'en') return value >= 1_000_000 ? `HK$${formatNumber(value / 1_000_000, locale)} million` : `HK$${formatNumber(value, locale)}`;
+  // Chinese counts in 萬 (10⁴) and from 億 (10⁸) up: $150 million is 1.5億港元, not 15,000萬港元.
+  if (value >= 100_000_000) return `${formatNumber(value / 100_000_000, locale)}${locale === 'zh-Hant' ? '億港元' : '亿港元'}`;
   const word = locale === 'zh-Hant' ? '萬港元' : '万港元';
   return value >= 10_000 ? `${formatNumber(value / 10_000, locale)}${word}` : `${formatNumber(value, locale)}港元`;
 }
@@ -16,7 +18,8 @@ export function formatFigure(figure: { value: number; qualifier: string; unit: s
   const amount = figure.unit === 'HKD' ? money(figure.value, locale) : formatNumber(figure.value, locale);
   const qualified = t(`qualifier.${figure.qualifier}`, { n: amount, defaultValue: amount });
   if (figure.unit === 'HKD') return qualified;
-  const unit = t(`unit.${figure.unit}`, { defaultValue: figure.unit });
+  // The word agrees with the number by the language's plural rules: "1 law firm", "7 law firms", "7家律師事務所".
+  const unit = t(`unit.${figure.unit}`, { count: figure.value, defaultValue: figure.unit });
   return locale === 'en' ? `${qualified} ${unit}` : `${qualified}${unit}`;
 }
 

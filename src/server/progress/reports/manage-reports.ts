@@ -65,7 +65,8 @@ export async function draftReport(ctx: Context, options: { viewer: Viewer; areaC
   });
 }
 
-export async function updateReport(ctx: Context, options: { viewer: Viewer; id: string; title?: { en: string; 'zh-Hant': string }; narrative?: Narrative }) {
+/** Edits a draft; a title of null clears the custom title, back to the one made from the date. */
+export async function updateReport(ctx: Context, options: { viewer: Viewer; id: string; title?: { en: string; 'zh-Hant': string } | null; narrative?: Narrative }) {
   const { viewer, id } = options;
   const report = await loadReport(ctx, id);
   assertCanRead(viewer, report);
@@ -76,7 +77,7 @@ export async function updateReport(ctx: Context, options: { viewer: Viewer; id: 
   await ctx.db.transaction(async (tx) => {
     const narrative = { ...report.narrative };
     for (const [code, byLocale] of Object.entries(options.narrative ?? {})) narrative[code] = { ...narrative[code], ...byLocale };
-    const title = options.title ? { ...options.title, 'zh-Hans': toSimplified(options.title['zh-Hant']) } : report.title;
+    const title = options.title === undefined ? report.title : options.title === null ? defaultTitle(report.asOf) : { ...options.title, 'zh-Hans': toSimplified(options.title['zh-Hant']) };
     const updated = await tx
       .update(progressReports)
       .set({ narrative, title, updatedAt: ctx.clock.now() })

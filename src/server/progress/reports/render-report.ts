@@ -43,6 +43,12 @@ export function renderReport(input: RenderInput, locale: Locale): string {
     return ` <mark class="changed">⚑ ${escape(t('changed', { was }))}</mark>`;
   };
 
+  /** A heading with its text, or nothing when the text is empty: no "The way forward" with nothing under it. */
+  const part = (heading: string, text: string) => {
+    const body = paragraphs(resolveFigures(escape(text), input.areas, locale, flag));
+    return body ? `<h3>${heading}</h3>\n${body}` : '';
+  };
+
   const sections = input.areas.map((area, index) => {
     const narrative = narrativeIn(input.narrative, area.code, locale);
     const rows = area.commitments.flatMap((c) =>
@@ -70,10 +76,8 @@ export function renderReport(input: RenderInput, locale: Locale): string {
     );
     return `<section>
 <h2>${index + 1}. ${escape(area.name[locale])}</h2>
-<h3>${t('achieved')}</h3>
-${paragraphs(resolveFigures(escape(narrative.achieved), input.areas, locale, flag))}
-<h3>${t('next')}</h3>
-${paragraphs(resolveFigures(escape(narrative.next), input.areas, locale, flag))}
+${part(t('achieved'), narrative.achieved)}
+${part(t('next'), narrative.next)}
 ${rows.length ? `<table><caption>${t('figures')}</caption><thead><tr><th>${t('indicator')}</th><th>${t('latest')}</th><th>${t('target')}</th><th>${t('source')}</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : ''}
 ${charts.map((c) => `<figure>${c}</figure>`).join('\n')}
 </section>`;
@@ -93,7 +97,11 @@ table { border-collapse: collapse; width: 100%; font-size: 0.9rem; margin: 1rem 
 th, td { border: 1px solid #dee2e6; padding: 4px 6px; text-align: left; vertical-align: top; }
 .status { color: #495057; } .draft { color: #c92a2a; font-weight: bold; } mark.changed { background: #fff3bf; }
 figure { margin: 1rem 0; } svg { max-width: 100%; height: auto; }
-@media print { body { margin: 0; max-width: none; } figure, tr { break-inside: avoid; } h2, h3 { break-after: avoid; } }
+@media print { body { margin: 0; max-width: none; } figure, tr { break-inside: avoid; } h2, h3 { break-after: avoid; }
+  /* Chromium repeats a table's header on each page it runs to. Without this, a table starting at
+     the foot of a page left its caption and header there alone (its first row, unbreakable, went
+     on) and the header came again over the rows: printed twice. Caption, header and first row go together. */
+  caption, thead { break-after: avoid; } tbody tr:first-child { break-before: avoid; } }
 </style></head>
 <body><main>
 <h1>${escape(input.title[locale])}</h1>

@@ -47,9 +47,10 @@ export function draftNarrative(areas: ReportArea[]): Narrative {
       for (const c of area.commitments) {
         const figures = c.indicators.filter((i) => i.current).map((i) => t('generated.figureLine', { name: i.name[locale], figure: `{{figure:${i.code}}}` }));
         if (figures.length || c.status === 'achieved') achieved.push([c.description[locale], ...figures].join(' '));
-        for (const i of c.indicators) {
-          for (const target of i.targets) if (target.progress.status !== 'met') next.push(t('generated.targetLine', { title: c.title[locale], target: target.text[locale] }));
-        }
+        // One line per commitment: its open targets together ("at least 60 more pairs … and around
+        // 350 pairs by then"), not the commitment's title once per target.
+        const open = c.indicators.flatMap((i) => i.targets.filter((target) => target.progress.status !== 'met').map((target) => target.text[locale]));
+        if (open.length) next.push(t('generated.targetLine', { title: c.title[locale], target: new Intl.ListFormat(locale, { type: 'conjunction' }).format(open) }));
         if (!c.indicators.length && c.status !== 'achieved') next.push(c.description[locale]);
       }
       narrative[area.code][locale] = { achieved: [...new Set(achieved)].join('\n\n'), next: [...new Set(next)].join('\n\n') };

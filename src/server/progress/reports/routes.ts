@@ -77,7 +77,17 @@ export const reportRoutes =
           tags,
           summary: "Edit a draft's title or narrative",
           params,
-          body: z.object({ title: z.object({ en: z.string().trim().min(1).max(300), 'zh-Hant': z.string().trim().min(1).max(300) }).strict(), narrative: narrativeSchema }).partial().strict(),
+          body: z
+            .object({
+              title: z
+                .object({ en: z.string().trim().min(1).max(300), 'zh-Hant': z.string().trim().min(1).max(300) })
+                .strict()
+                .nullable()
+                .describe('The custom title; null goes back to the title made from the date'),
+              narrative: narrativeSchema,
+            })
+            .partial()
+            .strict(),
           response: { 200: reportSchema, ...errorResponses(400, 401, 403, 404, 409) },
         },
       },

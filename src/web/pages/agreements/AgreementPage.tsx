@@ -9,6 +9,7 @@ import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { ErrorNotice, Loading } from '../../components/status.tsx';
 import { AgreementMeta } from './AgreementMeta.tsx';
 import { Clauses } from './Clauses.tsx';
+import { Versions } from './Versions.tsx';
 import { ScriptColumnsHeading, ScriptText } from './ScriptText.tsx';
 import { defaultScriptView, isScriptView, scriptViews, type ScriptView } from './script.ts';
 
@@ -84,6 +85,13 @@ export function AgreementPage() {
           <Clauses code={a.code} clauses={a.clauses} view={view} target={target} />
           <ScriptText text={a.closing} view={view} />
         </div>
+      </section>
+      <Divider />
+      <section aria-labelledby="agreement-versions">
+        <Title order={2} size="h3" id="agreement-versions" mb="sm">
+          {t('agreement.versions.title')}
+        </Title>
+        <Versions code={a.code} view={view} />
       </section>
     </Stack>
   );

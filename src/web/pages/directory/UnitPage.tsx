@@ -89,6 +89,32 @@ export function UnitPage() {
           <Text c="dimmed">{t('home.noAgreements')}</Text>
         )}
       </section>
+      {u.dutyContacts.length > 0 && (
+        <section aria-labelledby="unit-duty-contacts">
+          <Title order={2} size="h4" id="unit-duty-contacts" mb="xs">
+            {t('directory.dutyContacts.title')}
+          </Title>
+          <List spacing="xs">
+            {u.dutyContacts.map((c) => (
+              <List.Item key={`${c.agreementCode}`} data-testid="duty-contact">
+                <Text>
+                  {pick(c.post)}: {pick(c.name)}, {c.phone}{' '}
+                  {c.sample && (
+                    <Badge color="orange" variant="light" title={t('directory.dutyContacts.sampleHint')}>
+                      {t('directory.dutyContacts.sample')}
+                    </Badge>
+                  )}
+                </Text>
+                {c.sample && (
+                  <Text size="xs" c="dimmed">
+                    {t('directory.dutyContacts.sampleHint')}
+                  </Text>
+                )}
+              </List.Item>
+            ))}
+          </List>
+        </section>
+      )}
       <section aria-labelledby="unit-officers">
         <Title order={2} size="h4" id="unit-officers" mb="xs">
           {t('directory.officers')}

@@ -36,6 +36,17 @@ export function PlenaryCard({ plenary: p }: { plenary: Plenary }) {
             ))}
           </List>
         </section>
+        {p.pressRelease && (
+          <section aria-labelledby={`${headingId}-press`}>
+            <Title order={4} size="h5" id={`${headingId}-press`} mb={4}>
+              {t('progress.plenaries.pressRelease')}
+            </Title>
+            <Text size="sm">{t('progress.plenaries.pressReleaseIssued', { date: formatDate(p.pressRelease.issuedOn, locale), about: pick(p.pressRelease.about) })}</Text>
+            <Text size="xs" c="dimmed">
+              {t('progress.plenaries.pressReleaseSource', { paragraph: p.pressRelease.source.paragraph })} <q lang="en">{p.pressRelease.source.quote}</q>
+            </Text>
+          </section>
+        )}
         <section aria-labelledby={`${headingId}-decisions`}>
           <Title order={4} size="h5" id={`${headingId}-decisions`} mb={4}>
             {t('progress.plenaries.decisions', { n: p.decisions.length })}

@@ -13,13 +13,20 @@ export function useFigures() {
   const number = (value: number) => value.toLocaleString(locale === 'en' ? 'en-GB' : 'zh-HK', { maximumFractionDigits: 2 });
   // English counts money in millions, Chinese in 萬 (ten thousands).
   const large = locale === 'en' ? 1_000_000 : 10_000;
-  const money = (value: number) => (value >= large ? t('progress.money.large', { n: number(value / large) }) : t('progress.money.small', { n: number(value) }));
+  // … and from 億 (10⁸) up: $150 million is 1.5億港元, not 15,000萬港元.
+  const money = (value: number) =>
+    locale !== 'en' && value >= 100_000_000
+      ? t('progress.money.hundredMillions', { n: number(value / 100_000_000) })
+      : value >= large
+        ? t('progress.money.large', { n: number(value / large) })
+        : t('progress.money.small', { n: number(value) });
 
   const figure = (value: number, qualifier: string, unit: string) => {
     const amount = unit === 'HKD' ? money(value) : number(value);
     const qualified = t(`progress.qualifier.${qualifier}`, { n: amount, defaultValue: amount });
     if (unit === 'HKD') return qualified;
-    return t('progress.figureWithUnit', { figure: qualified, unit: t(`progress.unit.${unit}`, { defaultValue: unit }) });
+    // The word agrees with the number by the language's plural rules: "1 law firm", "7 law firms".
+    return t('progress.figureWithUnit', { figure: qualified, unit: t(`progress.unit.${unit}`, { count: value, defaultValue: unit }) });
   };
 
   const period = (text: string) => (schoolYear.test(text) ? t('progress.period.schoolYear', { period: text }) : t('progress.period.year', { period: text }));
