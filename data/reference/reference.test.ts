@@ -82,7 +82,7 @@ describe('liaison units', () => {
 
   it('have a known kind and names in three languages', () => {
     for (const unit of units) {
-      expect(['liaison_unit', 'division', 'task_force', 'secretariat']).toContain(unit.kind);
+      expect(['liaison_unit', 'division', 'task_force', 'secretariat', 'customs']).toContain(unit.kind);
       expectLocalized(unit.name);
     }
   });

@@ -81,4 +81,4 @@ export type AuditVerification = {
 };
 
 export const roles: Role[] = ['officer', 'approver', 'unit_admin', 'reader'];
-export const unitKinds = ['liaison_unit', 'division', 'task_force', 'secretariat'] as const;
+export const unitKinds = ['liaison_unit', 'division', 'task_force', 'secretariat', 'customs'] as const;

@@ -6,6 +6,7 @@ import {
   attachments,
   disseminations,
   expertConsultations,
+  customsRoutings,
   followUps,
   notificationEvents,
   notifications,
@@ -25,6 +26,7 @@ export const notificationRelations = relations(notifications, ({ one, many }) =>
   followUps: many(followUps),
   disseminations: many(disseminations),
   expertConsultations: many(expertConsultations),
+  customsRoutings: many(customsRoutings),
   attachments: many(attachments),
   readMarks: many(readMarks),
   meetings: many(meetings),
@@ -37,6 +39,8 @@ export const followUpRelations = relations(followUps, ({ one }) => ({ notificati
 export const disseminationRelations = relations(disseminations, ({ one }) => ({ notification: one(notifications, { fields: [disseminations.notificationId], references: [notifications.id] }) }));
 
 export const expertConsultationRelations = relations(expertConsultations, ({ one }) => ({ notification: one(notifications, { fields: [expertConsultations.notificationId], references: [notifications.id] }) }));
+
+export const customsRoutingRelations = relations(customsRoutings, ({ one }) => ({ notification: one(notifications, { fields: [customsRoutings.notificationId], references: [notifications.id] }) }));
 
 export const attachmentRelations = relations(attachments, ({ one }) => ({ notification: one(notifications, { fields: [attachments.notificationId], references: [notifications.id] }) }));
 

@@ -8,7 +8,7 @@ export const partySchema = z.object({
   name: localizedTextSchema,
 });
 
-export const unitKind = z.enum(['liaison_unit', 'division', 'task_force', 'secretariat']);
+export const unitKind = z.enum(['liaison_unit', 'division', 'task_force', 'secretariat', 'customs']);
 
 export const unitSchema = z.object({
   id: z.uuid(),

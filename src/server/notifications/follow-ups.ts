@@ -10,6 +10,7 @@ import { notificationPolicy } from './policy.ts';
 import { inBothScripts } from '../platform/both-scripts.ts';
 import { allow } from './policy.ts';
 import { readableNotification, requireStatus } from './load-notification.ts';
+import { unitsFinding } from './index-notification.ts';
 import { recordStep } from './record-step.ts';
 import type { followUpBody } from './schemas.ts';
 
@@ -22,6 +23,8 @@ export async function addFollowUp(ctx: Context, options: { viewer: Viewer; id: s
   return ctx.db.transaction(async (tx) => {
     const n = await readableNotification(tx, viewer, id, { forUpdate: true });
     allow(notificationPolicy.followUp(viewer, n), 'may not follow up this notification');
+    // A customs unit the notification was routed to adds information; the classification stays the two liaison units'.
+    if (input.kind === 'reclassification') allow(notificationPolicy.route(viewer, n), 'may not reclassify this notification');
     requireStatus(n, ['sent', 'acknowledged']);
     const now = ctx.clock.now();
     if (input.answersId) {
@@ -59,13 +62,14 @@ export async function addFollowUp(ctx: Context, options: { viewer: Viewer; id: s
         body: input.text,
         url: `/notifications/${id}#follow-up-${row.id}`,
         visibility: 'units',
-        unitIds: [n.senderUnitId, n.recipientUnitId],
+        unitIds: unitsFinding(n),
         date: regionDay(now),
       },
       now,
     );
-    const other = viewer.unitId === n.senderUnitId ? n.recipientUnitId : n.senderUnitId;
-    await tellUnit(tx, ctx, { unitId: other, roles: ['officer', 'approver'], what: 'follow_up', title: `${n.reference} ${n.textHant.title}`, link: `/notifications/${id}`, exceptUserIds: [viewer.userId] });
+    for (const other of unitsFinding(n).filter((u) => u !== viewer.unitId)) {
+      await tellUnit(tx, ctx, { unitId: other, roles: ['officer', 'approver'], what: 'follow_up', title: `${n.reference} ${n.textHant.title}`, link: `/notifications/${id}`, exceptUserIds: [viewer.userId] });
+    }
     return row.id;
   });
 }

@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, exists, gte, inArray, isNotNull, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, count, desc, eq, exists, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { attachments, disseminations, expertConsultations, followUps, meetings, notificationEvents, notifications, readMarks, searchDocuments } from '../db/schema.ts';
+import { attachments, customsRoutings, disseminations, expertConsultations, followUps, meetings, notificationEvents, notifications, readMarks, searchDocuments } from '../db/schema.ts';
 import { regionDayStart } from '../platform/clock.ts';
 import { hasRole, type Context, type Viewer } from '../platform/context.ts';
 import { AppError, notFound } from '../platform/errors.ts';
@@ -40,7 +40,7 @@ export async function listNotifications(ctx: Context, options: { viewer: Viewer;
   const now = ctx.clock.now();
   const box: SQL =
     query.box === 'inbox'
-      ? and(eq(notifications.recipientUnitId, viewer.unitId), isNotNull(notifications.sentAt))!
+      ? and(or(eq(notifications.recipientUnitId, viewer.unitId), arrayContains(notifications.customsUnitIds, [viewer.unitId])), isNotNull(notifications.sentAt))!
       : query.box === 'sent'
         ? and(eq(notifications.senderUnitId, viewer.unitId), isNotNull(notifications.sentAt))!
         : and(eq(notifications.senderUnitId, viewer.unitId), isNull(notifications.sentAt), ne(notifications.status, 'withdrawn'))!;
@@ -196,6 +196,7 @@ const loadDetail = relationalBuiltOnce('liaison_notification_page', 'notificatio
       followUps: { orderBy: asc(followUps.createdAt) },
       disseminations: { orderBy: asc(disseminations.informedAt) },
       expertConsultations: { orderBy: asc(expertConsultations.requestedAt) },
+      customsRoutings: { orderBy: [asc(customsRoutings.routedAt), asc(customsRoutings.recordedAt)] },
       attachments: { columns: attachmentColumns, orderBy: asc(attachments.uploadedAt) },
       readMarks: { columns: { readAt: true }, where: eq(readMarks.userId, sql.placeholder('userId')) },
       meetings: {
@@ -216,10 +217,14 @@ export async function getNotification(ctx: Context, options: { viewer: Viewer; i
   const { viewer, id } = options;
   const loaded = await loadDetail(ctx.db, { id, userId: viewer.userId, unitId: viewer.unitId });
   if (!loaded || !notificationPolicy.read(viewer, loaded)) throw notFound('notification');
-  const { sender: senderUnit, recipient: recipientUnit, author, approver, events, readMarks: marks, ...row } = loaded;
+  const { sender: senderUnit, recipient: recipientUnit, author, approver, events, readMarks: marks, customsRoutings: routings, ...row } = loaded;
   let n: NotificationRow = row;
   const now = ctx.clock.now();
   // The recipient's first look marks it read (and, the unit's first, received).
+  // A customs unit it was routed to reads it as the addressee does, but its reading is not the addressee's receipt.
+  if (notificationPolicy.isCustoms(viewer, n) && !notificationPolicy.isRecipient(viewer, n) && !marks.length) {
+    await ctx.db.insert(readMarks).values({ userId: viewer.userId, notificationId: id, readAt: now }).onConflictDoNothing();
+  }
   if (notificationPolicy.isRecipient(viewer, n) && (!marks.length || !n.receivedAt)) {
     await ctx.db.transaction(async (tx) => {
       await tx.insert(readMarks).values({ userId: viewer.userId, notificationId: id, readAt: now }).onConflictDoNothing();
@@ -234,6 +239,7 @@ export async function getNotification(ctx: Context, options: { viewer: Viewer; i
     });
   }
   const refs = new Map([senderUnit, recipientUnit].map((u) => [u.id, u]));
+  const routingUnits = await unitRefs(ctx.db, routings.flatMap((r) => [r.routedByUnitId, ...(r.customsUnitId ? [r.customsUnitId] : [])]));
   const related = n.relatedIds.length ? await ctx.db.select().from(notifications).where(inArray(notifications.id, n.relatedIds)) : [];
   const readableRelated = n.relatedIds.map((rid) => related.find((r) => r.id === rid)).filter((r) => r !== undefined && notificationPolicy.read(viewer, r)) as typeof related;
   // The sending unit's internal review (drafting, returns with comments) is its own business, and
@@ -245,6 +251,19 @@ export async function getNotification(ctx: Context, options: { viewer: Viewer; i
   const visibleEvents = (sender ? events : events.slice(Math.max(sentIndex, 0))).filter((e) => e.data.consultationId === undefined || seen.has(e.data.consultationId as string));
   return {
     ...presentNotification(n, refs, now, { author: author.displayName, approver: approver?.displayName ?? null }),
+    customs: {
+      channel: n.customsChannel,
+      routings: routings.map((r) => ({
+        id: r.id,
+        routedBy: routingUnits.get(r.routedByUnitId) ?? null,
+        customsUnit: r.customsUnitId ? (routingUnits.get(r.customsUnitId) ?? null) : null,
+        routedTo: r.routedTo,
+        routedAt: r.routedAt.toISOString(),
+        acknowledgedAt: r.acknowledgedAt?.toISOString() ?? null,
+        acknowledgedBy: r.acknowledgedBy,
+        canAcknowledge: notificationPolicy.acknowledgeRouting(viewer, r) && !r.acknowledgedAt,
+      })),
+    },
     // Of the notifications it refers to, only those the viewer can read are named.
     relatedIds: readableRelated.map((r) => r.id),
     returnComment: sender ? n.returnComment : null,
@@ -266,6 +285,7 @@ export async function getNotification(ctx: Context, options: { viewer: Viewer; i
       withdraw: notificationPolicy.withdraw(viewer, n) && !['closed', 'withdrawn'].includes(n.status),
       close: notificationPolicy.close(viewer, n) && ['sent', 'acknowledged'].includes(n.status),
       disseminate: notificationPolicy.disseminate(viewer, n) && ['sent', 'acknowledged', 'closed'].includes(n.status),
+      routeToCustoms: n.customsChannel && notificationPolicy.route(viewer, n) && ['sent', 'acknowledged', 'closed'].includes(n.status),
     },
   };
 }

@@ -5,9 +5,12 @@ import { indexDocument } from '../search/index-document.ts';
 
 import type { NotificationRow } from './load-notification.ts';
 
+/** Who finds a notification and its follow-ups: the sender; once sent, the recipient and the customs units it was routed to. */
+export const unitsFinding = (n: Pick<NotificationRow, 'sentAt' | 'senderUnitId' | 'recipientUnitId' | 'customsUnitIds'>) =>
+  n.sentAt !== null ? [n.senderUnitId, n.recipientUnitId, ...n.customsUnitIds] : [n.senderUnitId];
+
 /** Keeps the search index in step: the sender finds its drafts, both units find what was sent. */
 export async function indexNotification(tx: DbOrTx, ctx: Context, n: NotificationRow) {
-  const reached = n.sentAt !== null;
   const text = n.authoritativeScript === 'zh-Hant' ? n.textHant : n.textHans;
   await indexDocument(
     tx,
@@ -18,7 +21,7 @@ export async function indexNotification(tx: DbOrTx, ctx: Context, n: Notificatio
       body: [n.reference ?? '', text.scope, text.measures, text.attention, n.summaryEn ?? '', ...n.products.map((p) => [p.name, p.brand, p.lot, p.hsCode].filter(Boolean).join(' ')), ...n.hazards.map((h) => h.agent ?? '')].join('\n'),
       url: `/notifications/${n.id}`,
       visibility: 'units',
-      unitIds: reached ? [n.senderUnitId, n.recipientUnitId] : [n.senderUnitId],
+      unitIds: unitsFinding(n),
       date: regionDay(n.sentAt ?? n.createdAt),
     },
     ctx.clock.now(),

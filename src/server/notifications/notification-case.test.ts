@@ -70,8 +70,12 @@ describe.each(engines)('a notification\'s case: retries, dissemination, customs,
 
   it('routes a notification about food supplied to Hong Kong to the customs channel, and only such', async () => {
     const customs = await send();
-    const routed = await call(t.app, gdOfficer, 'POST', `/notifications/${customs.id}/customs-routing`, { routedTo: '海關總署廣東分署', routedAt: '2026-11-24T11:00:00+08:00' });
-    expect(routed.json().customs).toEqual({ channel: true, routedTo: '海關總署廣東分署', routedAt: '2026-11-24T03:00:00.000Z' });
+    const routed = await call(t.app, gdOfficer, 'POST', `/notifications/${customs.id}/customs-routing`, { routedTo: '深圳出入境檢驗檢疫局', routedAt: '2026-11-24T11:00:00+08:00' });
+    expect(routed.statusCode).toBe(201);
+    expect(routed.json().customs).toEqual({
+      channel: true,
+      routings: [expect.objectContaining({ customsUnit: null, routedTo: '深圳出入境檢驗檢疫局', routedAt: '2026-11-24T03:00:00.000Z', canAcknowledge: false })],
+    });
     const local = await send({ customsChannel: false });
     expect((await call(t.app, gdOfficer, 'POST', `/notifications/${local.id}/customs-routing`, { routedTo: 'x', routedAt: '2026-11-24T11:00:00+08:00' })).statusCode).toBe(409);
   });

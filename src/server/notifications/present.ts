@@ -75,6 +75,17 @@ export function presentListItem(n: ListedRow, units: Map<string, UnitRef>, now: 
   return { ...presentState(n, units, now), title: { 'zh-Hant': n.titleHant, 'zh-Hans': n.titleHans }, customsChannel: n.customsChannel, unread };
 }
 
+export type PresentedRouting = {
+  id: string;
+  routedBy: UnitRef | null;
+  customsUnit: UnitRef | null;
+  routedTo: string | null;
+  routedAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  canAcknowledge: boolean;
+};
+
 export function presentNotification(n: Row, units: Map<string, UnitRef>, now: Date, extra: { unread?: boolean; author?: string; approver?: string | null } = {}) {
   return {
     ...presentState(n, units, now),
@@ -83,7 +94,7 @@ export function presentNotification(n: Row, units: Map<string, UnitRef>, now: Da
     hazards: n.hazards,
     distribution: n.distribution,
     relatedIds: n.relatedIds,
-    customs: { channel: n.customsChannel, routedTo: n.customsRoutedTo, routedAt: iso(n.customsRoutedAt) },
+    customs: { channel: n.customsChannel, routings: [] as PresentedRouting[] },
     authorName: extra.author ?? null,
     approverName: extra.approver ?? null,
     returnComment: n.returnComment,

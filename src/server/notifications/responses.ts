@@ -23,7 +23,23 @@ export const notificationSchema = z.object({
   hazards: z.array(z.record(z.string(), z.string().nullable())),
   distribution: z.array(z.record(z.string(), z.string().nullable())),
   relatedIds: z.array(z.uuid()),
-  customs: z.object({ channel: z.boolean(), routedTo: nullableString, routedAt: nullableString }),
+  customs: z.object({
+    channel: z.boolean(),
+    routings: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          routedBy: unitRef.nullable().describe('The unit that routed it'),
+          customsUnit: unitRef.nullable().describe('The customs unit in Liaison it was routed to; null for a department outside Liaison'),
+          routedTo: nullableString.describe('The department outside Liaison it was handed to'),
+          routedAt: z.string(),
+          acknowledgedAt: nullableString,
+          acknowledgedBy: nullableString,
+          canAcknowledge: z.boolean().describe('The caller acts for this customs unit and it has not acknowledged yet'),
+        }),
+      )
+      .describe('Every routing, oldest first (clause 1 ¶4)'),
+  }),
   authorName: nullableString,
   approverName: nullableString,
   returnComment: nullableString,

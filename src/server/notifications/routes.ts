@@ -9,7 +9,7 @@ import { idempotent } from '../platform/idempotency.ts';
 import { errorResponses } from '../platform/openapi.ts';
 import { MAX_ATTACHMENT_BYTES } from '../../shared/attachments.ts';
 import { addAttachment, removeAttachment, getAttachment } from './attachments.ts';
-import { routeToCustoms } from './customs-routing.ts';
+import { acknowledgeCustomsRouting, routeToCustoms } from './customs-routing.ts';
 import { recordDissemination } from './disseminations.ts';
 import { createDistributionList, listDistributionLists } from './distribution-lists.ts';
 import { recordExpertAdvice, requestExpertAdvice } from './expert-consultations.ts';
@@ -103,7 +103,23 @@ export const notificationRoutes =
     step('close', 'Close a notification', z.object({ comment: z.string().trim().max(5000).nullish() }).strict(), (c, viewer, id, body) => closeNotification(c, { viewer, id, comment: body?.comment }));
     step('follow-ups', 'Add a follow-up: more information, measures taken, a request for information, or a reclassification', followUpBody, (c, viewer, id, body) => addFollowUp(c, { viewer, id, input: body }), 201);
     step('disseminations', 'Record a department of my government informed of a notification received (clause 1)', disseminationBody, (c, viewer, id, body) => recordDissemination(c, { viewer, id, input: body }), 201);
-    step('customs-routing', 'Record where and when a customs-channel notification was routed (clause 1 ¶4)', customsRoutingBody, (c, viewer, id, body) => routeToCustoms(c, { viewer, id, input: body }));
+    step(
+      'customs-routing',
+      'Route a customs-channel notification (clause 1 ¶4): to a customs unit in Liaison, which then reads it, follows it up and acknowledges its routing, or to a department outside Liaison, named. Every routing is kept.',
+      customsRoutingBody,
+      (c, viewer, id, body) => routeToCustoms(c, { viewer, id, input: body }),
+      201,
+    );
+
+    app.post(
+      '/notifications/:id/customs-routing/:subId/acknowledge',
+      { schema: { tags, summary: 'Acknowledge a routing to my customs unit', params: subParams, response: { 200: notificationDetailSchema, ...errorResponses(400, 401, 403, 404, 409) } } },
+      async (request) => {
+        const viewer = requireViewer(request);
+        await acknowledgeCustomsRouting(ctx, { viewer, id: request.params.id, routingId: request.params.subId });
+        return detail(ctx, viewer, request.params.id);
+      },
+    );
     step('expert-consultations', 'Refer a technical question to experts (clause 7)', expertConsultationBody, (c, viewer, id, body) => requestExpertAdvice(c, { viewer, id, input: body }), 201);
 
     app.post(

@@ -43,8 +43,8 @@ export const notifications = pgTable(
     relatedIds: uuid('related_ids').array().notNull().default(sql`'{}'::uuid[]`),
     /** Imported or exported food (incl. food supplied to Hong Kong): the customs channel (clause 1 ¶4). */
     customsChannel: boolean('customs_channel').notNull().default(false),
-    customsRoutedTo: text('customs_routed_to'),
-    customsRoutedAt: ts('customs_routed_at'),
+    /** The customs units inside Liaison it was routed to (customs_routings): they read it and follow it up. */
+    customsUnitIds: uuid('customs_unit_ids').array().notNull().default(sql`'{}'::uuid[]`),
     authorId: uuid('author_id')
       .notNull()
       .references(() => users.id),
@@ -173,6 +173,37 @@ export const expertConsultations = pgTable('expert_consultations', {
   requestedBy: text('requested_by').notNull(),
   requestedAt: ts('requested_at').notNull(),
 });
+
+/**
+ * Each routing of a customs-channel notification (clause 1 ¶4: information on imported or
+ * exported food goes between the relevant departments through the existing channels): to a
+ * customs unit inside Liaison, which then reads the notification, follows it up and
+ * acknowledges its routing, or handed off to a department outside Liaison, named. Every routing
+ * is kept.
+ */
+export const customsRoutings = pgTable(
+  'customs_routings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    notificationId: uuid('notification_id')
+      .notNull()
+      .references(() => notifications.id),
+    /** The unit (sender or recipient) that routed it. */
+    routedByUnitId: uuid('routed_by_unit_id')
+      .notNull()
+      .references(() => units.id),
+    routedBy: text('routed_by').notNull(),
+    /** A customs unit inside Liaison, or null for a hand-off to a department outside it. */
+    customsUnitId: uuid('customs_unit_id').references(() => units.id),
+    /** The department outside Liaison it was handed to (null when routed to a unit inside). */
+    routedTo: text('routed_to'),
+    routedAt: ts('routed_at').notNull(),
+    recordedAt: ts('recorded_at').notNull(),
+    acknowledgedAt: ts('acknowledged_at'),
+    acknowledgedBy: text('acknowledged_by'),
+  },
+  (t) => [index('customs_routings_notification_idx').on(t.notificationId, t.routedAt)],
+);
 
 /** What each user has read, for unread counts. */
 export const readMarks = pgTable(

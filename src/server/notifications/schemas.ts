@@ -106,7 +106,13 @@ export const disseminationBody = z
 
 export const distributionListBody = z.object({ name: line(200).min(1), departments: z.array(line(300).min(1)).min(1).max(100) }).strict();
 
-export const customsRoutingBody = z.object({ routedTo: line(300).min(1).describe('The customs or inspection department'), routedAt: instant }).strict();
+export const customsRoutingBody = z
+  .object({
+    customsUnitId: z.uuid().optional().describe('A customs unit in Liaison (a unit of kind customs): it then reads the notification, follows it up and acknowledges its routing'),
+    routedTo: line(300).min(1).optional().describe('Or: a customs or inspection department outside Liaison, named, that the notification was handed to'),
+    routedAt: instant,
+  })
+  .strict();
 
 export const expertConsultationBody = z
   .object({

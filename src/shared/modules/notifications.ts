@@ -13,6 +13,7 @@ export const notificationSteps = [
   'follow_up',
   'disseminated',
   'routed_to_customs',
+  'customs_acknowledged',
   'expert_consultation',
   'expert_advice',
   'withdrawn',

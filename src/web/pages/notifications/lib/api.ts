@@ -34,6 +34,7 @@ export const notificationsApi = {
   followUp: (id: string, input: FollowUpInput, key: string) => post(id, 'follow-ups', input, key),
   disseminate: (id: string, input: DisseminationInput, key: string) => post(id, 'disseminations', input, key),
   routeToCustoms: (id: string, input: CustomsRoutingInput, key: string) => post(id, 'customs-routing', input, key),
+  acknowledgeCustomsRouting: (id: string, routingId: string, key: string) => post(id, `customs-routing/${encodeURIComponent(routingId)}/acknowledge`, undefined, key),
   consultExperts: (id: string, input: ExpertConsultationInput, key: string) => post(id, 'expert-consultations', input, key),
   recordAdvice: (id: string, consultationId: string, advice: string, key: string) => post(id, `expert-consultations/${encodeURIComponent(consultationId)}/advice`, { advice }, key),
   attach: (id: string, file: File, key: string) => {
