@@ -46,8 +46,8 @@ describe('the web app served', () => {
     expect(directives['script-src']).toEqual(["'self'"]);
     expect(directives['default-src']).toEqual(["'self'"]);
     expect(directives['object-src']).toEqual(["'none'"]);
-    expect(directives['frame-ancestors']).toEqual(["'none'"]);
-    expect(page.headers['x-frame-options']).toBe('DENY');
+    expect(directives['frame-ancestors']).toEqual(["'self'"]);
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     expect(page.headers['referrer-policy']).toBe('same-origin');
     // The built app has no inline script for that policy to block: every script is a file of its own.

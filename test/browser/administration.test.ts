@@ -45,7 +45,7 @@ describe('administration', () => {
     await name.fill('陳大文');
     await email.fill('tm.chan@edb.example.hk');
     await page.getByRole('combobox', { name: 'Liaison unit' }).click();
-    await page.getByRole('option', { name: /\(hk-edb\)/ }).click();
+    await page.getByRole('option', { name: 'Education Bureau', exact: true }).click();
     await page.getByRole('button', { name: 'Create user' }).click();
 
     await page.getByText('User chan.tai.man was created.').waitFor();

@@ -138,7 +138,7 @@ describe("the platform administrator's home: the health of the system", () => {
     await page.locator('#health-heading').waitFor();
     const text = await page.locator('main').innerText();
     expect(text).toContain('Health of the system');
-    expect(text).toContain(`Test ${outsider} — may try again at`);
+    expect(text).toContain(`Test ${outsider} from 127.0.0.1 — may try again at`);
     expect(text).toMatch(/\d+ entries, \d+ chained/);
     expect(text).toContain('Outgoing e-mail');
     // The administrator belongs to no unit: no unit's counts.

@@ -1,25 +1,12 @@
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { buildUser, logInAs, PASSWORD, unitId } from '../support/harness.ts';
 import { call, draftBody } from '../support/notifications.ts';
 import { logIn, mainText, startBrowserApp, type BrowserApp } from './browser.ts';
+import { seriousViolations } from './axe.ts';
 import enVerification from '../../src/shared/locales/en/ui-verification.json' with { type: 'json' };
 
-const axeSource: string = createRequire(import.meta.url)('axe-core').source;
-type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
 
-/** axe-core's serious and critical findings on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations: Violation[] = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
-}
 
 /** Picks an option of a Mantine select by the select's label and the option's text. */
 async function choose(page: Page, label: RegExp, option: string | RegExp) {

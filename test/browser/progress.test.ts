@@ -2,26 +2,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildUser, PASSWORD } from '../support/harness.ts';
 import { logIn, mainText, startBrowserApp, type BrowserApp } from './browser.ts';
+import { seriousViolations } from './axe.ts';
 
-const axeSource: string = createRequire(import.meta.url)('axe-core').source;
-type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
 
-/** axe-core's serious and critical findings on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations: Violation[] = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
-}
 
 /** Downloads a file through a link of the page, as a user would, and returns its text as pdftotext reads it. */
 async function downloadPdfText(page: Page, linkName: string): Promise<string> {

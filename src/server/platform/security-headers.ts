@@ -18,7 +18,8 @@ export const contentSecurityPolicy = {
   'object-src': ["'none'"],
   'base-uri': ["'self'"],
   'form-action': ["'self'"],
-  'frame-ancestors': ["'none'"],
+  // Only Liaison frames Liaison: the progress report's preview shows the report's HTML in a frame.
+  'frame-ancestors': ["'self'"],
 };
 
 /**
@@ -30,7 +31,7 @@ export async function installSecurityHeaders(app: FastifyInstance, options: { ht
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: { ...contentSecurityPolicy, ...(options.https ? { 'upgrade-insecure-requests': [] } : {}) } },
     referrerPolicy: { policy: 'same-origin' },
-    frameguard: { action: 'deny' },
+    frameguard: { action: 'sameorigin' },
     // HSTS only where TLS is known to be in front (behind the proxy); plain HTTP on a LAN would be locked out.
     strictTransportSecurity: options.https ? { maxAge: 31536000 } : false,
     // Chromium's PDF printing and the API reference load nothing cross-origin.
