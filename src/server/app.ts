@@ -20,6 +20,7 @@ import { progressRoutes } from './progress/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { verificationRoutes } from './verification/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
+import { schoolRoutes } from './schools/routes.ts';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -84,6 +85,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
       await api.register(notificationRoutes(ctx));
       await api.register(verificationRoutes(ctx));
       await api.register(meetingRoutes(ctx));
+      await api.register(schoolRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

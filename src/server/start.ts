@@ -5,6 +5,7 @@ import type { Context } from './platform/context.ts';
 import { loadProgressData } from './progress/load-progress.ts';
 import { loadReferenceData } from './reference/load-reference.ts';
 import { ensureAdmin, ensureDemoUsers, separateDuties } from './accounts/bootstrap.ts';
+import { ensureSampleSchools } from './schools/sample-schools.ts';
 
 /**
  * Everything a start does before serving: open the database (migrations apply), load the
@@ -19,6 +20,7 @@ export async function prepare(config: Config, clock: Clock, options: { bootstrap
     await loadProgressData(ctx);
     const admin = await ensureAdmin(ctx);
     const demoUsers = await ensureDemoUsers(ctx);
+    await ensureSampleSchools(ctx);
     await separateDuties(ctx);
     return { database, ctx, adminPassword: admin.password, demoUsers };
   } catch (error) {

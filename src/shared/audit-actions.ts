@@ -1,3 +1,5 @@
+import { schoolAuditActions, schoolAuditEntities } from './modules/schools.ts';
+
 /**
  * What the audit trail records: every action, on every kind of record. The server records only
  * these (recordAudit takes an AuditAction), the audit API filters by them, and the web names
@@ -60,6 +62,7 @@ export const auditActions = [
   'progress_report.drafted',
   'progress_report.edited',
   'progress_report.issued',
+  ...schoolAuditActions,
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -79,6 +82,7 @@ export const auditEntities = [
   'indicator',
   'measurement',
   'progress_report',
+  ...schoolAuditEntities,
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 

@@ -776,3 +776,4 @@ export const attachmentRelations = relations(attachments, ({ one }) => ({ notifi
 export const readMarkRelations = relations(readMarks, ({ one }) => ({ notification: one(notifications, { fields: [readMarks.notificationId], references: [notifications.id] }) }));
 /** A meeting convened from a notification (trigger kind 'notification'). */
 export const meetingRelations = relations(meetings, ({ one }) => ({ notification: one(notifications, { fields: [meetings.triggerId], references: [notifications.id] }) }));
+export * from '../schools/schema.ts';
