@@ -116,7 +116,7 @@ export async function pairRowsFor(db: DbOrTx, actor: SchoolActor, options: { sta
 }
 
 export async function pairHistory(db: DbOrTx, pairId: string) {
-  return db.select().from(sisterPairEvents).where(eq(sisterPairEvents.pairId, pairId)).orderBy(asc(sisterPairEvents.at), asc(sisterPairEvents.id));
+  return db.select().from(sisterPairEvents).where(eq(sisterPairEvents.pairId, pairId)).orderBy(asc(sisterPairEvents.id));
 }
 
 export async function pairActivityRows(db: DbOrTx, pairId: string) {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { parties, users } from '../db/schema.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -105,7 +105,8 @@ export const sisterPairs = pgTable(
 export const sisterPairEvents = pgTable(
   'sister_pair_events',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    /** In the order the steps were taken (several may share an instant). */
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
     pairId: uuid('pair_id')
       .notNull()
       .references(() => sisterPairs.id),
@@ -116,7 +117,7 @@ export const sisterPairEvents = pgTable(
     comment: text('comment'),
     at: ts('at').notNull(),
   },
-  (t) => [index('sister_pair_events_pair_idx').on(t.pairId, t.at)],
+  (t) => [index('sister_pair_events_pair_idx').on(t.pairId, t.id)],
 );
 
 /** An exchange activity of a pair (M18, clauses 3–4): both schools add and see them. */
