@@ -64,7 +64,7 @@ export async function saveAnnualDocument(ctx: Context, options: { viewer: Viewer
   const { pair } = await readablePair(ctx, actor, id);
   if (!schoolPolicy.contribute(actor, pair)) throw forbidden('only the two schools write the plan and report');
   if (!['active', 'dormant', 'ended'].includes(pair.status)) throw new AppError('conflict', { params: { what: 'sister_pair_status' } });
-  if (pagesOf(body) > MAX_PAGES[kind]) throw new AppError('validation.failed', { fields: [{ field: 'body', code: 'too_many_pages', params: { maximum: String(MAX_PAGES[kind]), characters: String(MAX_PAGES[kind] * PAGE_CHARACTERS) } }] });
+  if ([...body].length > MAX_PAGES[kind] * PAGE_CHARACTERS) throw new AppError('validation.failed', { fields: [{ field: 'body', code: 'too_many_pages', params: { maximum: String(MAX_PAGES[kind]), characters: String(MAX_PAGES[kind] * PAGE_CHARACTERS) } }] });
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
     const [existing] = await tx.select().from(annualDocuments).where(and(eq(annualDocuments.pairId, id), eq(annualDocuments.schoolYear, schoolYear), eq(annualDocuments.kind, kind))).for('update');
