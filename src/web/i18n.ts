@@ -9,6 +9,9 @@ import zhHansNotifications from '../shared/locales/zh-Hans/ui-notifications.json
 import enProgress from '../shared/locales/en/ui-progress.json' with { type: 'json' };
 import zhHantProgress from '../shared/locales/zh-Hant/ui-progress.json' with { type: 'json' };
 import zhHansProgress from '../shared/locales/zh-Hans/ui-progress.json' with { type: 'json' };
+import enSchools from '../shared/locales/en/ui-schools.json' with { type: 'json' };
+import zhHantSchools from '../shared/locales/zh-Hant/ui-schools.json' with { type: 'json' };
+import zhHansSchools from '../shared/locales/zh-Hans/ui-schools.json' with { type: 'json' };
 import type { Locale } from './types.ts';
 
 export const locales: Locale[] = ['zh-Hant', 'zh-Hans', 'en'];
@@ -57,9 +60,9 @@ i18next.on('languageChanged', (lng) => {
 await i18next.use(initReactI18next).init({
   // One namespace, kept in a file per area of the app (ui-<area>.json) with its own top-level key.
   resources: {
-    en: { ui: { ...en, ...enNotifications, ...enProgress } },
-    'zh-Hant': { ui: { ...zhHant, ...zhHantNotifications, ...zhHantProgress } },
-    'zh-Hans': { ui: { ...zhHans, ...zhHansNotifications, ...zhHansProgress } },
+    en: { ui: { ...en, ...enNotifications, ...enProgress, ...enSchools } },
+    'zh-Hant': { ui: { ...zhHant, ...zhHantNotifications, ...zhHantProgress, ...zhHantSchools } },
+    'zh-Hans': { ui: { ...zhHans, ...zhHansNotifications, ...zhHansProgress, ...zhHansSchools } },
   },
   lng: initialLocale(),
   ns: ['ui'],

@@ -66,21 +66,21 @@ describe.each(engines)('sister-school activities, annual cycle, grant and progre
 
   it('keeps the plan to 2 pages and the report to 4, with deadlines; the authority returns it for changes and accepts it', async () => {
     const pair = await activePair();
-    const tooLong = await api(t.app, hkC(pair), 'PUT', `/sister-pairs/${pair.id}/documents/2026-27/plan`, { body: '計'.repeat(3001) }, { 'accept-language': 'en' });
+    const tooLong = await api(t.app, hkC(pair), 'POST', `/sister-pairs/${pair.id}/documents/2026-27/plan`, { body: '計'.repeat(3001) }, { 'accept-language': 'en' });
     expect(tooLong.json().error.fields[0]).toMatchObject({ field: 'body', code: 'too_many_pages', message: 'Text is longer than 2 pages (at most 3000 characters).' });
-    const saved = await api(t.app, hkC(pair), 'PUT', `/sister-pairs/${pair.id}/documents/2026-27/plan`, { body: '本年度計劃：教師互訪兩次，學生交流一次。' });
+    const saved = await api(t.app, hkC(pair), 'POST', `/sister-pairs/${pair.id}/documents/2026-27/plan`, { body: '本年度計劃：教師互訪兩次，學生交流一次。' });
     expect(saved.json().documents[0]).toMatchObject({ kind: 'plan', schoolYear: '2026/27', status: 'draft', dueOn: '2026-10-31', overdue: true, maxPages: 2 });
-    const report = await api(t.app, pair.gdC, 'PUT', `/sister-pairs/${pair.id}/documents/2025-26/report`, { body: '报'.repeat(5999) });
+    const report = await api(t.app, pair.gdC, 'POST', `/sister-pairs/${pair.id}/documents/2025-26/report`, { body: '报'.repeat(5999) });
     expect(report.json().documents.find((d: { kind: string }) => d.kind === 'report')).toMatchObject({ dueOn: '2026-11-30', overdue: false, maxPages: 4 });
     expect((await api(t.app, edb, 'POST', `/sister-pairs/${pair.id}/documents/2026-27/plan/review`, { decision: 'accept' })).statusCode).toBe(409);
     await api(t.app, pair.gdC, 'POST', `/sister-pairs/${pair.id}/documents/2026-27/plan/submit`);
-    expect((await api(t.app, hkC(pair), 'PUT', `/sister-pairs/${pair.id}/documents/2026-27/plan`, { body: '改' })).statusCode).toBe(409);
+    expect((await api(t.app, hkC(pair), 'POST', `/sister-pairs/${pair.id}/documents/2026-27/plan`, { body: '改' })).statusCode).toBe(409);
     expect((await api(t.app, hkC(pair), 'POST', `/sister-pairs/${pair.id}/documents/2026-27/plan/review`, { decision: 'accept' })).statusCode).toBe(403);
     expect((await api(t.app, edb, 'POST', `/sister-pairs/${pair.id}/documents/2026-27/plan/review`, { decision: 'return' })).json().error.fields[0].field).toBe('comment');
     const returned = await api(t.app, gdEdu, 'POST', `/sister-pairs/${pair.id}/documents/2026-27/plan/review`, { decision: 'return', comment: '請補充家長交流安排' });
     expect(returned.json().documents.find((d: { kind: string }) => d.kind === 'plan')).toMatchObject({ status: 'returned', reviewComment: '請補充家長交流安排' });
     expect((await t.ctx.db.select().from(mailOutbox).where(eq(mailOutbox.to, pair.hkEmail))).map((m) => m.subject).join()).toContain('returned for changes');
-    await api(t.app, hkC(pair), 'PUT', `/sister-pairs/${pair.id}/documents/2026-27/plan`, { body: '本年度計劃：教師互訪兩次，學生交流一次，家長交流一次。' });
+    await api(t.app, hkC(pair), 'POST', `/sister-pairs/${pair.id}/documents/2026-27/plan`, { body: '本年度計劃：教師互訪兩次，學生交流一次，家長交流一次。' });
     await api(t.app, hkC(pair), 'POST', `/sister-pairs/${pair.id}/documents/2026-27/plan/submit`);
     const accepted = await api(t.app, edb, 'POST', `/sister-pairs/${pair.id}/documents/2026-27/plan/review`, { decision: 'accept' });
     expect(accepted.json().documents.find((d: { kind: string }) => d.kind === 'plan')).toMatchObject({ status: 'accepted', overdue: false });
@@ -105,10 +105,10 @@ describe.each(engines)('sister-school activities, annual cycle, grant and progre
     expect(now).toMatchObject({ eligible: false, reasons: ['no_rate'], amountHkd: 0 });
     const rates = (await api(t.app, edb, 'GET', '/school-grants/rates')).json();
     expect(rates[0]).toMatchObject({ schoolYear: '2015/16', amountHkd: 120000, source: expect.stringContaining('¶14') });
-    expect((await api(t.app, edb, 'PUT', '/school-grants/rates/2026-27', { amountHkd: 150000, source: 'EDB circular (test)' })).statusCode).toBe(403);
-    expect((await api(t.app, gdApprover, 'PUT', '/school-grants/rates/2026-27', { amountHkd: 150000, source: 'x' })).statusCode).toBe(403);
-    expect((await api(t.app, edbApprover, 'PUT', '/school-grants/rates/2026-28', { amountHkd: 150000, source: 'x' })).statusCode).toBe(400);
-    expect((await api(t.app, edbApprover, 'PUT', '/school-grants/rates/2026-27', { amountHkd: 150000, source: 'EDB circular (test)' })).statusCode).toBe(200);
+    expect((await api(t.app, edb, 'POST', '/school-grants/rates/2026-27', { amountHkd: 150000, source: 'EDB circular (test)' })).statusCode).toBe(403);
+    expect((await api(t.app, gdApprover, 'POST', '/school-grants/rates/2026-27', { amountHkd: 150000, source: 'x' })).statusCode).toBe(403);
+    expect((await api(t.app, edbApprover, 'POST', '/school-grants/rates/2026-28', { amountHkd: 150000, source: 'x' })).statusCode).toBe(400);
+    expect((await api(t.app, edbApprover, 'POST', '/school-grants/rates/2026-27', { amountHkd: 150000, source: 'EDB circular (test)' })).statusCode).toBe(200);
     expect((await api(t.app, hkC(pair), 'POST', `/schools/${pair.hk}/grant/spending`, { schoolYear: '2026/27', amountHkd: 42000, item: '學生交流團交通費' })).statusCode).toBe(201);
     const grant = (await api(t.app, edb, 'GET', `/schools/${pair.hk}/grant?year=2026/27`)).json();
     expect(grant).toMatchObject({ eligible: true, reasons: ['active_pair'], amountHkd: 150000, spentHkd: 42000, balanceHkd: 108000 });

@@ -109,7 +109,7 @@ describe.each(engines)('sister-school pairing on %s', (engine) => {
     expect((await api(t.app, stranger, 'GET', `/sister-pairs/${pair.id}`)).statusCode).toBe(404);
     for (const step of ['consent', 'endorse', 'activities', 'materials']) expect((await api(t.app, stranger, 'POST', `/sister-pairs/${pair.id}/${step}`, {})).statusCode).toBeGreaterThanOrEqual(400);
     expect((await api(t.app, stranger, 'POST', `/sister-pairs/${pair.id}/dormant`, { reason: 'x' })).statusCode).toBe(404);
-    expect((await api(t.app, stranger, 'PUT', `/sister-pairs/${pair.id}/documents/2026-27/plan`, { body: 'x' })).statusCode).toBe(404);
+    expect((await api(t.app, stranger, 'POST', `/sister-pairs/${pair.id}/documents/2026-27/plan`, { body: 'x' })).statusCode).toBe(404);
     expect((await api(t.app, stranger, 'GET', '/sister-pairs')).json().map((p: { id: string }) => p.id)).not.toContain(pair.id);
     expect((await api(t.app, stranger, 'POST', '/sister-pairs', { hkSchoolId: hk, gdSchoolId: await buildSchool(t.app, gdEdu, 'GD') })).statusCode).toBe(403);
     expect((await api(t.app, stranger, 'GET', `/schools/${gd}/matches`)).statusCode).toBe(403);

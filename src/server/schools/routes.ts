@@ -101,7 +101,7 @@ export const schoolRoutes =
       return reply.status(201).send(await getGrant(ctx, { viewer, id: request.params.id, schoolYear: request.body.schoolYear }));
     });
     app.get('/school-grants/rates', { schema: { tags, summary: 'The grant per school and school year', response: { 200: z.array(grantRateSchema), ...errorResponses(401, 403) } } }, async (request) => listGrantRates(ctx, { viewer: requireViewer(request) }));
-    app.put('/school-grants/rates/:year', { schema: { tags, summary: 'Set a school year’s grant (an approver of the Education Bureau); year as 2015-16', params: yearParams, body: grantRateBody, response: { 200: z.array(grantRateSchema), ...errorResponses(400, 401, 403) } } }, async (request) => {
+    app.post('/school-grants/rates/:year', { schema: { tags, summary: 'Set a school year’s grant (an approver of the Education Bureau); year as 2015-16', params: yearParams, body: grantRateBody, response: { 200: z.array(grantRateSchema), ...errorResponses(400, 401, 403) } } }, async (request) => {
       const viewer = requireViewer(request);
       const year = `${request.params.year.slice(0, 4)}/${request.params.year.slice(5)}`;
       if ((Number(year.slice(0, 4)) + 1) % 100 !== Number(year.slice(5))) throw new AppError('validation.failed', { fields: [{ field: 'year', code: 'invalid_format' }] });
@@ -132,7 +132,7 @@ export const schoolRoutes =
     step('activities', 'Record an exchange activity (either school)', activityBody, (viewer, id, body: z.infer<typeof activityBody>) => addActivity(ctx, { viewer, id, input: body }));
     step('materials', 'Share a teaching material with its licence (either school)', materialBody, (viewer, id, body: z.infer<typeof materialBody>) => shareMaterial(ctx, { viewer, id, input: body }));
 
-    app.put('/sister-pairs/:id/documents/:year/:kind', { schema: { tags, summary: 'Write the pair’s annual plan (≤ 2 pages) or report (≤ 4 pages) for a school year (as 2015-16)', params: documentParams, body: documentBody, response: { 200: pairDetailSchema, ...errorResponses(400, 401, 403, 404, 409) } } }, async (request) => {
+    app.post('/sister-pairs/:id/documents/:year/:kind', { schema: { tags, summary: 'Write the pair’s annual plan (≤ 2 pages) or report (≤ 4 pages) for a school year (as 2015-16)', params: documentParams, body: documentBody, response: { 200: pairDetailSchema, ...errorResponses(400, 401, 403, 404, 409) } } }, async (request) => {
       const { id, year, kind } = request.params;
       await saveAnnualDocument(ctx, { viewer: requireViewer(request), id, year, kind, body: request.body.body });
       return pairAnswer(request, id);

@@ -18,6 +18,7 @@ import { VerificationRoutes } from '../pages/verification/VerificationRoutes.tsx
 import { MeetingRoutes } from '../pages/meetings/MeetingRoutes.tsx';
 import { ProgressRoutes } from '../pages/progress/ProgressRoutes.tsx';
 import { ReportRoutes } from '../pages/progress/ReportRoutes.tsx';
+import { SchoolRoutes } from '../pages/schools/module.tsx';
 
 export function App() {
   const { me } = useMe();
@@ -41,6 +42,7 @@ export function App() {
         <Route path="verification/*" element={<RequireLogin><VerificationRoutes /></RequireLogin>} />
         <Route path="meetings/*" element={<RequireLogin><MeetingRoutes /></RequireLogin>} />
         <Route path="progress/*" element={<RequireLogin><ProgressRoutes /></RequireLogin>} />
+        <Route path="schools/*" element={<RequireLogin><SchoolRoutes /></RequireLogin>} />
         {/* Issued progress reports are public. */}
         <Route path="reports/*" element={<ReportRoutes />} />
         <Route path="admin/*" element={<RequireLogin allow={canAdminister}><AdminRoutes /></RequireLogin>} />

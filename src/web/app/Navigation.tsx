@@ -4,6 +4,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { usePick } from '../lib/localized.ts';
 import { canAdminister, useLogOut, useMe } from '../session.ts';
 import { SearchBox } from './SearchBox.tsx';
+import { useSchoolRole } from '../pages/schools/useSchoolRole.ts';
 
 export function Navigation() {
   const { t } = useTranslation();
@@ -12,6 +13,7 @@ export function Navigation() {
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const logOut = useLogOut();
+  const { role: schoolRole } = useSchoolRole();
 
   const links = [
     { to: '/', label: t('nav.home'), show: true },
@@ -19,6 +21,7 @@ export function Navigation() {
     { to: '/search', label: t('nav.search'), show: true },
     { to: '/notifications', label: t('notifications.title'), show: !!me?.unit },
     { to: '/progress', label: t('progress.title'), show: !!me },
+    { to: '/schools', label: t('schools.nav'), show: !!schoolRole },
     { to: '/reports', label: t('progress.reports'), show: !me },
     { to: '/directory', label: t('nav.directory'), show: !!me },
     { to: '/admin', label: t('nav.admin'), show: canAdminister(me) },
