@@ -49,9 +49,7 @@ export function PairPage() {
     <Stack gap="md">
       <Group gap="sm">
         <Title order={1}>{t('schools.pair.title')}</Title>
-        <Tag color={statusColor[p.status]} filled>
-          {t(`schools.statuses.${p.status}`)}
-        </Tag>
+        <Tag color={statusColor[p.status]}>{t(`schools.statuses.${p.status}`)}</Tag>
         <SampleBadge show={p.isSample} />
       </Group>
       {p.startedOn && <Text>{t('schools.pair.since', { date: formatDate(p.startedOn, locale) })}</Text>}

@@ -9,7 +9,7 @@ import { Tag } from '../notifications/components/Tag.tsx';
 import { schoolsApi } from './api.ts';
 import { SampleBadge, SchoolName } from './SchoolName.tsx';
 
-export const statusColor: Record<string, string> = { proposed: 'blue', consented: 'cyan', active: 'green', dormant: 'yellow', ended: 'gray', declined: 'red', withdrawn: 'gray' };
+export const statusColor: Record<string, string> = { proposed: 'indigo', consented: 'violet', active: 'blue', dormant: 'yellow', ended: 'gray', declined: 'gray', withdrawn: 'gray' };
 
 /** The pairs the reader may see, latest first. */
 export function PairsTable() {
