@@ -1,4 +1,4 @@
-import { Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -10,6 +10,7 @@ import { ErrorNotice, Loading } from '../../components/status.tsx';
 import { Tag } from '../notifications/components/Tag.tsx';
 import { schoolsApi, type PairDetail } from './api.ts';
 import { ActivityForm } from './ActivityForm.tsx';
+import { MaterialForm } from './MaterialForm.tsx';
 import { AnnualDocuments } from './AnnualDocuments.tsx';
 import { PairActions } from './PairActions.tsx';
 import { statusColor } from './PairsTable.tsx';
@@ -80,18 +81,18 @@ export function PairPage() {
         </>
       )}
       {p.can.contribute && <ActivityForm pair={p} />}
+      <Title order={2}>{t('schools.materials.title')}</Title>
+      {!p.materials.length && <Text c="dimmed">{t('schools.materials.none')}</Text>}
       {!!p.materials.length && (
-        <>
-          <Title order={2}>{t('schools.materials.title')}</Title>
-          <List>
-            {p.materials.map((m) => (
-              <List.Item key={m.id}>
-                {m.title} — {m.description} ({m.licence})
-              </List.Item>
-            ))}
-          </List>
-        </>
+        <List aria-label={t('schools.materials.title')}>
+          {p.materials.map((m) => (
+            <List.Item key={m.id}>
+              {m.url ? <Anchor href={m.url}>{m.title}</Anchor> : m.title} — {m.description} ({t(`schools.licences.${m.licence}`)})
+            </List.Item>
+          ))}
+        </List>
       )}
+      {p.can.contribute && <MaterialForm pair={p} />}
       {['active', 'dormant', 'ended'].includes(p.status) && (
         <>
           <Title order={2}>{t('schools.documents.title')}</Title>

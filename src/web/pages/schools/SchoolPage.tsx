@@ -8,6 +8,10 @@ import { ErrorNotice, Loading } from '../../components/status.tsx';
 import { Tag } from '../notifications/components/Tag.tsx';
 import { schoolsApi } from './api.ts';
 import { Matches } from './Matches.tsx';
+import { GrantCard } from './GrantCard.tsx';
+import { AppointCoordinator } from './AppointCoordinator.tsx';
+import { schoolYearOf } from './AnnualDocuments.tsx';
+import { dayInput } from '../../lib/dates.ts';
 import { SchoolName } from './SchoolName.tsx';
 import { useSchoolRole } from './useSchoolRole.ts';
 
@@ -66,6 +70,8 @@ export function SchoolPage() {
           {[...s.preferences.levels.map((l) => t(`schools.levels.${l}`)), ...s.preferences.districts, ...s.preferences.themes].join(' · ') || '—'}
         </Text>
       </Card>
+      {own && s.side === 'HK' && <GrantCard school={s} year={schoolYearOf(dayInput(new Date()))} canReport={role?.schoolId === s.id} />}
+      {role?.authority && role.side === s.side && <AppointCoordinator schoolId={s.id} />}
       {own && <Matches school={s} />}
     </Stack>
   );
