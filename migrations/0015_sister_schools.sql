@@ -136,11 +136,13 @@ CREATE INDEX "pair_activities_pair_idx" ON "pair_activities" USING btree ("pair_
 CREATE INDEX "school_coordinators_school_idx" ON "school_coordinators" USING btree ("school_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "schools_code_key" ON "schools" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "schools_party_idx" ON "schools" USING btree ("party_code","level","district");--> statement-breakpoint
+CREATE INDEX "schools_listing_idx" ON "schools" USING btree ("party_code","name_en","id");--> statement-breakpoint
 CREATE INDEX "shared_materials_pair_idx" ON "shared_materials" USING btree ("pair_id");--> statement-breakpoint
 CREATE INDEX "sister_pair_events_pair_idx" ON "sister_pair_events" USING btree ("pair_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "sister_pairs_open_key" ON "sister_pairs" USING btree ("hk_school_id","gd_school_id") WHERE status in ('proposed', 'consented', 'active', 'dormant');--> statement-breakpoint
 CREATE INDEX "sister_pairs_gd_idx" ON "sister_pairs" USING btree ("gd_school_id");--> statement-breakpoint
-CREATE INDEX "sister_pairs_status_idx" ON "sister_pairs" USING btree ("status","started_on");
+CREATE INDEX "sister_pairs_status_idx" ON "sister_pairs" USING btree ("status","started_on");--> statement-breakpoint
+CREATE INDEX "sister_pairs_changed_idx" ON "sister_pairs" USING btree ("updated_at" DESC NULLS LAST,"id" DESC NULLS LAST);
 --> statement-breakpoint
 -- The grant of the 2015/16 pilot: HK$120,000 a year per school for three school years (¶14 of the October 2015 paper).
 INSERT INTO "grant_rates" ("school_year", "amount_hkd", "source", "updated_at") VALUES

@@ -4,7 +4,8 @@ import { schoolPolicy } from './policy.ts';
 import { candidateRows, schoolById, sisterCounts, type SchoolRow } from './queries.ts';
 import { presentSchoolsFor, requireSchoolActor } from './registry.ts';
 
-const CANDIDATES = 5000;
+/** The best candidates by the database's score; their reasons are then given here. */
+const CANDIDATES = 200;
 
 /**
  * Why a school of the other side suits this one, from the stated preferences of both (clause

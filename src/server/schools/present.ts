@@ -9,7 +9,21 @@ export const scriptOfSide = (partyCode: string) => (partyCode === 'GD' ? 'zh-Han
 /** A school's name as written, in the other script for its readers, and in English. */
 export function schoolName(row: Pick<SchoolRow, 'nameZh' | 'nameEn' | 'partyCode'>): LocalizedText & { asWritten: string } {
   const written = scriptOfSide(row.partyCode);
-  return { 'zh-Hant': inScript(row.nameZh, 'zh-Hant', written), 'zh-Hans': inScript(row.nameZh, 'zh-Hans', written), en: row.nameEn, asWritten: row.nameZh };
+  return { 'zh-Hant': converted(row.nameZh, 'zh-Hant', written), 'zh-Hans': converted(row.nameZh, 'zh-Hans', written), en: row.nameEn, asWritten: row.nameZh };
+}
+
+/** Names are read far more often than written: each conversion is kept (up to 50 000 names). */
+const conversions = new Map<string, string>();
+function converted(text: string, to: 'zh-Hant' | 'zh-Hans', from: 'zh-Hant' | 'zh-Hans') {
+  if (to === from) return text;
+  const key = `${to}\u0000${text}`;
+  let found = conversions.get(key);
+  if (found === undefined) {
+    found = inScript(text, to, from);
+    if (conversions.size >= 50_000) conversions.clear();
+    conversions.set(key, found);
+  }
+  return found;
 }
 
 export function presentSchool(row: SchoolRow, options: { contacts: boolean; sisters?: number }) {
@@ -57,6 +71,7 @@ export function presentPair(row: PairRow, hk: SchoolRow, gd: SchoolRow, can: Pai
 
 export type ActorView = ReturnType<typeof presentActor>;
 export const presentActor = (actor: SchoolActor, school: SchoolRow | null) => ({
+  takesPart: actor.schoolId !== null || actor.authority,
   schoolId: actor.schoolId,
   school: school ? schoolRef(school) : null,
   side: actor.side,

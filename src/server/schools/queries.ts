@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/open.ts';
 import { agreementUnits, units } from '../db/schema.ts';
 import type { Viewer } from '../platform/context.ts';
@@ -77,21 +77,19 @@ export type SchoolFilter = { side?: string; level?: string; sector?: string; dis
 
 /** A page of the registry, by side, name and code, with the count (up to 10 000) in the same statement. */
 export async function listSchoolRows(db: DbOrTx, filter: SchoolFilter): Promise<{ rows: SchoolRow[]; total: number }> {
-  const conditions: (SQL | undefined)[] = [
+  const where = and(
     filter.side ? eq(schools.partyCode, filter.side) : undefined,
     filter.level ? eq(schools.level, filter.level) : undefined,
     filter.sector ? eq(schools.sector, filter.sector) : undefined,
     filter.district ? eq(schools.district, filter.district) : undefined,
     filter.q ? or(ilike(schools.nameZh, `%${escapeLike(filter.q)}%`), ilike(schools.nameEn, `%${escapeLike(filter.q)}%`), eq(schools.code, filter.q)) : undefined,
-  ];
-  const rows = await db
-    .select({ school: schools, total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(schools)
-    .where(and(...conditions))
-    .orderBy(asc(schools.partyCode), asc(schools.nameEn), asc(schools.id))
-    .limit(filter.limit)
-    .offset(filter.offset);
-  return { rows: rows.map((r) => r.school), total: rows[0]?.total ?? 0 };
+  );
+  const [rows, [{ total }]] = await Promise.all([
+    db.select().from(schools).where(where).orderBy(asc(schools.partyCode), asc(schools.nameEn), asc(schools.id)).limit(filter.limit).offset(filter.offset),
+    // Counted up to 10 000, as the other lists count: more is "more than 10 000".
+    db.select({ total: sql<number>`count(*)`.mapWith(Number) }).from(db.select({ one: sql`1` }).from(schools).where(where).limit(10_000).as('capped')),
+  ]);
+  return { rows, total };
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -103,7 +101,7 @@ export async function pairById(db: DbOrTx, id: string, options: { forUpdate?: bo
 }
 
 /** Pairs a viewer may see: a coordinator's school's, or every pair with a school of the authority's side. */
-export async function pairRowsFor(db: DbOrTx, actor: SchoolActor, options: { status?: string; limit: number }): Promise<PairRow[]> {
+export async function pairRowsFor(db: DbOrTx, actor: SchoolActor, options: { status?: string; limit: number; offset?: number }): Promise<PairRow[]> {
   const scope = actor.schoolId
     ? or(eq(sisterPairs.hkSchoolId, actor.schoolId), eq(sisterPairs.gdSchoolId, actor.schoolId))
     : sql`exists (select 1 from ${schools} s where s.id in (${sisterPairs.hkSchoolId}, ${sisterPairs.gdSchoolId}) and s.party_code = ${actor.side})`;
@@ -111,8 +109,9 @@ export async function pairRowsFor(db: DbOrTx, actor: SchoolActor, options: { sta
     .select()
     .from(sisterPairs)
     .where(and(scope, options.status ? eq(sisterPairs.status, options.status) : undefined))
-    .orderBy(desc(sisterPairs.updatedAt), asc(sisterPairs.id))
-    .limit(options.limit);
+    .orderBy(desc(sisterPairs.updatedAt), desc(sisterPairs.id))
+    .limit(options.limit)
+    .offset(options.offset ?? 0);
 }
 
 export async function pairHistory(db: DbOrTx, pairId: string) {
@@ -131,11 +130,27 @@ export async function pairDocumentRows(db: DbOrTx, pairId: string) {
   return db.select().from(annualDocuments).where(eq(annualDocuments.pairId, pairId)).orderBy(desc(annualDocuments.schoolYear), asc(annualDocuments.kind));
 }
 
-/** The other side's schools a school could pair with: not already in a standing pair with it. */
+/**
+ * The other side's schools a school could pair with (not already in a standing pair with it),
+ * best first by the score of matching.ts, computed in SQL so that only the best few leave the
+ * database: level +3, a wanted sector +1, a wanted district +2, each shared theme +1, the
+ * candidate looking for a school like this one +1, no sister school yet +1.
+ */
 export async function candidateRows(db: DbOrTx, school: SchoolRow, limit: number): Promise<SchoolRow[]> {
   const other = school.partyCode === 'HK' ? 'GD' : 'HK';
   const mine = school.partyCode === 'HK' ? sisterPairs.hkSchoolId : sisterPairs.gdSchoolId;
   const theirs = school.partyCode === 'HK' ? sisterPairs.gdSchoolId : sisterPairs.hkSchoolId;
+  const wants = school.preferences;
+  const levels = wants.levels.length ? wants.levels : [school.level];
+  const textArray = (values: string[]) => sql`array[${sql.join([...values.map((v) => sql`${v}`), sql`''`], sql`, `)}]::text[]`;
+  const score = sql`(
+    case when ${schools.level} = any(${textArray(levels)}) then 3 else 0 end
+    + case when ${schools.sector} = any(${textArray(wants.sectors)}) then 1 else 0 end
+    + case when exists (select 1 from unnest(${textArray(wants.districts)}) d where d <> '' and position(d in ${schools.district}) > 0) then 2 else 0 end
+    + (select count(*) from unnest(${textArray(wants.themes.map((t) => t.toLowerCase()))}) w where w <> '' and w in (select lower(x) from unnest(${schools.features} || array(select jsonb_array_elements_text(${schools.preferences} -> 'themes'))) x))
+    + case when ${schools.preferences} -> 'levels' ? ${school.level} or exists (select 1 from jsonb_array_elements_text(${schools.preferences} -> 'districts') d where position(d in ${school.district}) > 0) then 1 else 0 end
+    + case when not exists (select 1 from ${sisterPairs} p where (p.hk_school_id = ${schools.id} or p.gd_school_id = ${schools.id}) and p.status in ('active', 'dormant')) then 1 else 0 end
+  )`;
   return db
     .select()
     .from(schools)
@@ -146,7 +161,7 @@ export async function candidateRows(db: DbOrTx, school: SchoolRow, limit: number
         sql`not exists (select 1 from ${sisterPairs} where ${mine} = ${school.id} and ${theirs} = ${schools.id} and ${sisterPairs.status} in ('proposed', 'consented', 'active', 'dormant'))`,
       ),
     )
-    .orderBy(asc(schools.id))
+    .orderBy(desc(score), asc(schools.nameEn))
     .limit(limit);
 }
 

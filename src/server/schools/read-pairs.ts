@@ -6,9 +6,9 @@ import { requireSchoolActor } from './registry.ts';
 import { presentDocument } from './annual-cycle.ts';
 
 /** The pairs the viewer may see: their school's, or every pair with a school of their side. */
-export async function listPairs(ctx: Context, options: { viewer: Viewer; status?: string }) {
+export async function listPairs(ctx: Context, options: { viewer: Viewer; status?: string; limit?: number; offset?: number }) {
   const actor = await requireSchoolActor(ctx, options.viewer);
-  const rows = await pairRowsFor(ctx.db, actor, { status: options.status, limit: 500 });
+  const rows = await pairRowsFor(ctx.db, actor, { status: options.status, limit: options.limit ?? 100, offset: options.offset });
   const schoolMap = await schoolsByIds(ctx.db, rows.flatMap((r) => [r.hkSchoolId, r.gdSchoolId]));
   return rows.map((r) => presentPairFor(actor, r, schoolMap.get(r.hkSchoolId)!, schoolMap.get(r.gdSchoolId)!));
 }

@@ -100,12 +100,13 @@ describe.each(engines)('the school registry on %s', (engine) => {
     expect((await api(t.app, coordinator.cookie, 'GET', `/schools/${gdSchool}`)).json().contact).toBeNull();
     expect((await api(t.app, coordinator.cookie, 'GET', `/schools/${hkSchool}`)).json().contact).not.toBeNull();
     for (const outsider of [fhb, admin]) {
+      expect((await api(t.app, outsider, 'GET', '/schools/me')).json()).toMatchObject({ takesPart: false, schoolId: null, authority: false });
       expect((await api(t.app, outsider, 'GET', '/schools')).statusCode).toBe(403);
       expect((await api(t.app, outsider, 'GET', `/schools/${gdSchool}`)).statusCode).toBe(403);
       expect((await api(t.app, outsider, 'POST', '/schools', schoolInput('HK'))).statusCode).toBe(403);
     }
     // The coordinator acts for their school only, as no liaison unit.
-    expect((await api(t.app, coordinator.cookie, 'GET', '/schools/me')).json()).toMatchObject({ schoolId: hkSchool, side: 'HK', authority: false });
+    expect((await api(t.app, coordinator.cookie, 'GET', '/schools/me')).json()).toMatchObject({ takesPart: true, schoolId: hkSchool, side: 'HK', authority: false });
   });
 
   it('lets a coordinator keep only their own school, and an authority only its own side', async () => {

@@ -55,7 +55,7 @@ export const schoolRoutes =
     const tags = ['sister schools'];
     const pairAnswer = async (request: { viewer: unknown }, id: string) => getPair(ctx, { viewer: requireViewer(request as never), id });
 
-    app.get('/schools/me', { schema: { tags, summary: 'Who I am in the scheme: a school’s coordinator or a side’s education authority', response: { 200: meSchema, ...errorResponses(401, 403) } } }, async (request) =>
+    app.get('/schools/me', { schema: { tags, summary: 'Who I am in the scheme: a school’s coordinator or a side’s education authority', response: { 200: meSchema, ...errorResponses(401) } } }, async (request) =>
       describeSchoolActor(ctx, { viewer: requireViewer(request) }),
     );
     app.get('/schools', { schema: { tags, summary: 'The registry of schools of both sides (contact details where allowed)', querystring: listSchoolsQuery, response: { 200: schoolPageSchema, ...errorResponses(400, 401, 403) } } }, async (request) => {
@@ -109,8 +109,8 @@ export const schoolRoutes =
       return listGrantRates(ctx, { viewer });
     });
 
-    app.get('/sister-pairs', { schema: { tags, summary: 'Pairs I may see: my school’s, or every pair with a school of my side', querystring: pairsQuery, response: { 200: z.array(pairSchema), ...errorResponses(400, 401, 403) } } }, async (request) =>
-      listPairs(ctx, { viewer: requireViewer(request), status: request.query.status }),
+    app.get('/sister-pairs', { schema: { tags, summary: 'Pairs I may see, latest changed first: my school’s, or every pair with a school of my side', querystring: pairsQuery, response: { 200: z.array(pairSchema), ...errorResponses(400, 401, 403) } } }, async (request) =>
+      listPairs(ctx, { viewer: requireViewer(request), ...request.query }),
     );
     app.post('/sister-pairs', { schema: { tags, summary: 'Propose a pair (a school for itself) or suggest a match (an authority)', body: proposeBody, response: { 201: pairDetailSchema, ...errorResponses(400, 401, 403, 409) } } }, async (request, reply) => {
       const id = await proposePair(ctx, { viewer: requireViewer(request), input: request.body });

@@ -38,7 +38,7 @@ export const schools = pgTable(
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('schools_code_key').on(t.code), index('schools_party_idx').on(t.partyCode, t.level, t.district)],
+  (t) => [uniqueIndex('schools_code_key').on(t.code), index('schools_party_idx').on(t.partyCode, t.level, t.district), index('schools_listing_idx').on(t.partyCode, t.nameEn, t.id)],
 );
 
 /** A school coordinator: a user who acts for one school only, a scope below the liaison unit. */
@@ -98,6 +98,7 @@ export const sisterPairs = pgTable(
       .where(sql`status in ('proposed', 'consented', 'active', 'dormant')`),
     index('sister_pairs_gd_idx').on(t.gdSchoolId),
     index('sister_pairs_status_idx').on(t.status, t.startedOn),
+    index('sister_pairs_changed_idx').on(t.updatedAt.desc(), t.id.desc()),
   ],
 );
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { day } from '../platform/schemas.ts';
 import { displayNameSchema, localizedTextSchema, usernameSchema } from '../accounts/schemas.ts';
-import { activityKinds, materialLicences, participantGroups, schoolLevels, schoolSectors, schoolSides } from '../../shared/modules/schools.ts';
+import { activityKinds, materialLicences, pairStatuses, participantGroups, schoolLevels, schoolSectors, schoolSides } from '../../shared/modules/schools.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
@@ -122,7 +122,7 @@ export const grantQuery = z.object({ year: schoolYear });
 
 export const idParams = z.object({ id: z.uuid() });
 export const yearParams = z.object({ year: z.string().regex(/^\d{4}-\d{2}$/) });
-export const pairsQuery = z.object({ status: z.string().max(20).optional() });
+export const pairsQuery = z.object({ status: z.enum(pairStatuses).optional(), limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).max(100_000).default(0) });
 
 const name = localizedTextSchema.extend({ asWritten: z.string() });
 const schoolRef = z.object({ id: z.uuid(), code: z.string(), side: z.string(), name, isSample: z.boolean() });
@@ -224,6 +224,7 @@ export const grantSchema = z.object({
 export const grantRateSchema = z.object({ schoolYear: z.string(), amountHkd: z.number().int(), source: z.string() });
 
 export const meSchema = z.object({
+  takesPart: z.boolean().describe('A school coordinator or an education authority of the agreement'),
   schoolId: z.uuid().nullable(),
   school: schoolRef.nullable(),
   side: z.string().nullable(),

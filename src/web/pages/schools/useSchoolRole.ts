@@ -6,5 +6,5 @@ import { schoolsApi } from './api.ts';
 export function useSchoolRole() {
   const { me } = useMe();
   const role = useQuery({ queryKey: ['schools', 'me', me?.id], queryFn: () => schoolsApi.me().catch(() => null), enabled: !!me, staleTime: 60_000 });
-  return { role: role.data ?? null, loading: !!me && role.isPending };
+  return { role: role.data?.takesPart ? role.data : null, loading: !!me && role.isPending };
 }
