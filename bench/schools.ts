@@ -8,7 +8,7 @@
  * on PostgreSQL.
  *
  * Knobs: BENCH_ENGINES (pglite,postgres; postgres needs DATABASE_URL), BENCH_SCHOOLS (20000),
- * BENCH_PAIRS (5000), BENCH_ROUNDS (100).
+ * BENCH_PAIRS (5000), BENCH_ROUNDS (100), BENCH_KEEP_DB=1 (keep the PostgreSQL database, to study plans).
  */
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
@@ -145,7 +145,8 @@ async function runEngine(engine: Engine) {
     console.log(`| ${what} | ${fmt(quantile(times, 0.5))} | ${fmt(quantile(times, 0.95))} | ${fmt(quantile(times, 0.99))} |`);
   }
   await app.close();
-  await database.close();
+  if (process.env.BENCH_KEEP_DB && engine === 'postgres') console.log(`[${engine}] kept the database (BENCH_KEEP_DB)`);
+  else await database.close();
 }
 
 for (const engine of engines) await runEngine(engine);

@@ -4,6 +4,7 @@ import { systemClock } from './platform/clock.ts';
 import { readConfig } from './platform/config.ts';
 import { prepare } from './start.ts';
 import { dispatchMail } from './mail/outbox.ts';
+import { remindAnnualDocuments } from './schools/annual-cycle.ts';
 import { smtpMailer } from './mail/smtp.ts';
 import { sql } from 'drizzle-orm';
 
@@ -24,6 +25,9 @@ async function main() {
       }, 5_000)
     : null;
 
+  // Sister schools: plans and reports due within 14 days or overdue are reminded, each at most weekly.
+  const schoolReminderTimer = setInterval(() => void remindAnnualDocuments(ctx).catch((error) => app.log.error({ err: error }, 'school reminders failed')), 60 * 60_000);
+
   // PGlite has no autovacuum: keep the planner's statistics fresh ourselves.
   const analyzeTimer =
     database.engine === 'pglite'
@@ -40,6 +44,7 @@ async function main() {
     app.log.info({ signal }, 'stopping');
     if (mailTimer) clearInterval(mailTimer);
     if (analyzeTimer) clearInterval(analyzeTimer);
+    clearInterval(schoolReminderTimer);
     await app.close();
     await database.close();
     process.exit(0);

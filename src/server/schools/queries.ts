@@ -149,7 +149,8 @@ export async function candidateRows(db: DbOrTx, school: SchoolRow, limit: number
     + case when exists (select 1 from unnest(${textArray(wants.districts)}) d where d <> '' and position(d in ${schools.district}) > 0) then 2 else 0 end
     + (select count(*) from unnest(${textArray(wants.themes.map((t) => t.toLowerCase()))}) w where w <> '' and w in (select lower(x) from unnest(${schools.features} || array(select jsonb_array_elements_text(${schools.preferences} -> 'themes'))) x))
     + case when ${schools.preferences} -> 'levels' ? ${school.level} or exists (select 1 from jsonb_array_elements_text(${schools.preferences} -> 'districts') d where position(d in ${school.district}) > 0) then 1 else 0 end
-    + case when not exists (select 1 from ${sisterPairs} p where (p.hk_school_id = ${schools.id} or p.gd_school_id = ${schools.id}) and p.status in ('active', 'dormant')) then 1 else 0 end
+    + case when not exists (select 1 from ${sisterPairs} p where p.hk_school_id = ${schools.id} and p.status in ('active', 'dormant'))
+            and not exists (select 1 from ${sisterPairs} p where p.gd_school_id = ${schools.id} and p.status in ('active', 'dormant')) then 1 else 0 end
   )`;
   return db
     .select()
