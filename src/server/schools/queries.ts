@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/open.ts';
-import { agreementUnits, units } from '../db/schema.ts';
+import { agreementUnits, searchDocuments, units } from '../db/schema.ts';
+import { queryExpression } from '../search/normalise.ts';
 import type { Viewer } from '../platform/context.ts';
 import { schoolsModule } from '../../shared/modules/schools.ts';
 import { annualDocuments, pairActivities, schoolCoordinators, schools, sharedMaterials, sisterPairEvents, sisterPairs } from './schema.ts';
@@ -76,23 +77,36 @@ export async function pairedSchoolIds(db: DbOrTx, ids: string[]): Promise<Set<st
 export type SchoolFilter = { side?: string; level?: string; sector?: string; district?: string; q?: string; limit: number; offset: number };
 
 /** A page of the registry, by side, name and code, with the count (up to 10 000) in the same statement. */
+/**
+ * A page of the registry, by side, level, sector, district, and name in either script or code
+ * (through the search index's bigrams, so 廣州 finds 广州), with the count (up to 10 000). The
+ * page's ids are chosen along the narrow listing index first, then their rows read: sorting
+ * whole rows of a side spilled to disk.
+ */
 export async function listSchoolRows(db: DbOrTx, filter: SchoolFilter): Promise<{ rows: SchoolRow[]; total: number }> {
+  const expression = filter.q ? queryExpression(filter.q) : null;
+  const named = filter.q
+    ? or(
+        eq(schools.code, filter.q),
+        expression ? sql`${schools.id}::text in (select ${searchDocuments.refId} from ${searchDocuments} where ${searchDocuments.kind} = 'school' and ${searchDocuments.tokens} @@ to_tsquery('simple', ${expression}))` : undefined,
+      )
+    : undefined;
   const where = and(
     filter.side ? eq(schools.partyCode, filter.side) : undefined,
     filter.level ? eq(schools.level, filter.level) : undefined,
     filter.sector ? eq(schools.sector, filter.sector) : undefined,
     filter.district ? eq(schools.district, filter.district) : undefined,
-    filter.q ? or(ilike(schools.nameZh, `%${escapeLike(filter.q)}%`), ilike(schools.nameEn, `%${escapeLike(filter.q)}%`), eq(schools.code, filter.q)) : undefined,
+    named,
   );
-  const [rows, [{ total }]] = await Promise.all([
-    db.select().from(schools).where(where).orderBy(asc(schools.partyCode), asc(schools.nameEn), asc(schools.id)).limit(filter.limit).offset(filter.offset),
+  const [page, [{ total }]] = await Promise.all([
+    db.select({ id: schools.id }).from(schools).where(where).orderBy(asc(schools.partyCode), asc(schools.nameEn), asc(schools.id)).limit(filter.limit).offset(filter.offset),
     // Counted up to 10 000, as the other lists count: more is "more than 10 000".
     db.select({ total: sql<number>`count(*)`.mapWith(Number) }).from(db.select({ one: sql`1` }).from(schools).where(where).limit(10_000).as('capped')),
   ]);
-  return { rows, total };
+  const byId = await schoolsByIds(db, page.map((p) => p.id));
+  return { rows: page.map((p) => byId.get(p.id)!), total };
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function pairById(db: DbOrTx, id: string, options: { forUpdate?: boolean } = {}): Promise<PairRow | undefined> {
   const query = db.select().from(sisterPairs).where(eq(sisterPairs.id, id));

@@ -86,6 +86,10 @@ describe.each(engines)('the school registry on %s', (engine) => {
     const found = await api(t.app, edb, 'GET', `/search?q=${encodeURIComponent('廣州實驗')}`);
     expect(found.json().results.map((r: { kind: string; title: { en: string } }) => `${r.kind}:${r.title.en}`)).toContain('school:Guangzhou Experimental School');
     expect((await api(t.app, fhb, 'GET', `/search?q=${encodeURIComponent('廣州實驗')}`)).json().results).toEqual([]);
+    // The registry's own filter finds it by its name in the other script, or by its code.
+    const listed = await api(t.app, edb, 'GET', `/schools?q=${encodeURIComponent('廣州實驗')}`);
+    expect(listed.json().schools.map((s: { id: string }) => s.id)).toEqual([id]);
+    expect(listed.json().total).toBe(1);
   });
 
   it('shows the other side’s unpaired schools without their contacts; keeps out units and users outside the scheme', async () => {
