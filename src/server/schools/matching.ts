@@ -5,7 +5,7 @@ import { candidateRows, schoolById, sisterCounts, type SchoolRow } from './queri
 import { presentSchoolsFor, requireSchoolActor } from './registry.ts';
 
 /** The best candidates by the database's score; their reasons are then given here. */
-const CANDIDATES = 200;
+const CANDIDATES = 100;
 
 /**
  * Why a school of the other side suits this one, from the stated preferences of both (clause

@@ -166,18 +166,23 @@ export async function candidateRows(db: DbOrTx, school: SchoolRow, limit: number
     + case when not exists (select 1 from ${sisterPairs} p where p.hk_school_id = ${schools.id} and p.status in ('active', 'dormant'))
             and not exists (select 1 from ${sisterPairs} p where p.gd_school_id = ${schools.id} and p.status in ('active', 'dormant')) then 1 else 0 end
   )`;
-  return db
-    .select()
-    .from(schools)
-    .where(
-      and(
-        eq(schools.partyCode, other),
-        eq(schools.isSample, school.isSample),
-        sql`not exists (select 1 from ${sisterPairs} where ${mine} = ${school.id} and ${theirs} = ${schools.id} and ${sisterPairs.status} in ('proposed', 'consented', 'active', 'dormant'))`,
-      ),
-    )
-    .orderBy(desc(score), asc(schools.nameEn))
-    .limit(limit);
+  const ranked = (levelFits: boolean) =>
+    db
+      .select()
+      .from(schools)
+      .where(
+        and(
+          eq(schools.partyCode, other),
+          eq(schools.isSample, school.isSample),
+          levelFits ? inArray(schools.level, levels) : undefined,
+          sql`not exists (select 1 from ${sisterPairs} where ${mine} = ${school.id} and ${theirs} = ${schools.id} and ${sisterPairs.status} in ('proposed', 'consented', 'active', 'dormant'))`,
+        ),
+      )
+      .orderBy(desc(score), asc(schools.nameEn))
+      .limit(limit);
+  // The level is worth most: rank the schools of a wanted level first, and the rest only if they are too few.
+  const fitting = await ranked(true);
+  return fitting.length >= limit ? fitting : ranked(false);
 }
 
 /** How many standing pairs each school has: a school with several sisters forms a network. */
