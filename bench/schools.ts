@@ -126,7 +126,7 @@ async function runEngine(engine: Engine) {
     ['registry name filter, Chinese (星河)', edb, `/schools?q=${encodeURIComponent('星河')}`],
     ['search box, 2 characters (學校)', edb, `/search?q=${encodeURIComponent('學校')}`],
     ['search box, 4 characters (晨曦嘉禾, either script)', edb, `/search?q=${encodeURIComponent('晨曦嘉禾')}`],
-    ['pairs of a side (authority, 500 newest)', edb, '/sister-pairs'],
+    ['pairs of a side (authority, 100 latest changed)', edb, '/sister-pairs'],
     ['pairs of a school (coordinator)', school, '/sister-pairs'],
     ['one pair with its history', edb, `/sister-pairs/${pair.id}`],
     ['matches for a school', edb, `/schools/${ids.HK[3]}/matches`],
