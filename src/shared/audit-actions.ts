@@ -1,4 +1,4 @@
-import { schoolAuditActions, schoolAuditEntities } from './modules/schools.ts';
+import { schoolAuditActions, schoolAuditEntities, schoolExchangedEntities } from './modules/schools.ts';
 
 /**
  * What the audit trail records: every action, on every kind of record. The server records only
@@ -90,4 +90,4 @@ export type AuditEntity = (typeof auditEntities)[number];
  * What units exchanged with each other: the platform administrator, who keeps accounts and is
  * no party to the exchanges, sees of these only an outline (audit/list-audit.ts) and no link.
  */
-export const exchangedEntities: readonly AuditEntity[] = ['notification', 'verification_request', 'meeting', 'action_item'];
+export const exchangedEntities: readonly AuditEntity[] = ['notification', 'verification_request', 'meeting', 'action_item', ...schoolExchangedEntities];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditLog, mailOutbox, users } from '../db/schema.ts';
-import { buildUser, engines, logInAs, startTestApp, type TestApp } from '../../../test/support/harness.ts';
+import { ADMIN_PASSWORD, buildUser, engines, logInAs, startTestApp, type TestApp } from '../../../test/support/harness.ts';
 import { api, buildCoordinator, buildSchool } from '../../../test/support/schools.ts';
 
 describe.each(engines)('sister-school pairing on %s', (engine) => {
@@ -80,6 +80,11 @@ describe.each(engines)('sister-school pairing on %s', (engine) => {
     expect((await api(t.app, gdC, 'POST', `/sister-pairs/${pair.id}/decline`, {})).statusCode).toBe(400);
     const declined = await api(t.app, gdC, 'POST', `/sister-pairs/${pair.id}/decline`, { reason: '本学年已有交流安排' });
     expect(declined.json()).toMatchObject({ status: 'declined', statusReason: '本学年已有交流安排' });
+    // The platform administrator, no party to the exchange, sees only an outline in the audit trail.
+    const admin = await logInAs(t.app, 'admin', ADMIN_PASSWORD);
+    const entries = (await api(t.app, admin, 'GET', `/audit?entityType=sister_pair&entityId=${pair.id}`)).json();
+    expect(entries.map((e: { action: string }) => e.action)).toContain('sister_pair.declined');
+    expect(JSON.stringify(entries)).not.toContain('本学年已有交流安排');
     expect((await api(t.app, gdC, 'POST', `/sister-pairs/${pair.id}/consent`, {})).statusCode).toBe(409);
     expect((await api(t.app, gdC, 'POST', '/sister-pairs', { hkSchoolId: hk, gdSchoolId: gd })).statusCode).toBe(201);
   });

@@ -122,6 +122,9 @@ describe.each(engines)('the school registry on %s', (engine) => {
     expect(kept.json().preferences.themes).toEqual(['reading']);
     expect((await api(t.app, cookie, 'PATCH', `/schools/${other}`, { district: 'Eastern' })).statusCode).toBe(403);
     expect((await api(t.app, cookie, 'POST', '/schools', schoolInput('HK'))).statusCode).toBe(403);
+    expect((await api(t.app, cookie, 'POST', '/schools/import/preview', { format: 'csv', content: csvOf([row('COORD-1')]) })).statusCode).toBe(403);
+    expect((await api(t.app, cookie, 'POST', '/schools/import', { format: 'csv', content: csvOf([row('COORD-1')]) })).statusCode).toBe(403);
+    expect((await api(t.app, cookie, 'GET', '/schools/export?format=csv')).statusCode).toBe(403);
     expect((await api(t.app, gdEdu, 'PATCH', `/schools/${mine}`, { district: 'Eastern' })).statusCode).toBe(403);
     expect((await api(t.app, gdEdu, 'POST', `/schools/${mine}/coordinators`, { username: 'gd-for-hk', displayName: 'x', password: 'long-enough-password' })).statusCode).toBe(403);
     expect((await api(t.app, gdEdu, 'POST', '/schools', schoolInput('HK'))).statusCode).toBe(403);

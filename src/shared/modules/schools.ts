@@ -36,6 +36,9 @@ export const schoolAuditActions = [
 
 export const schoolAuditEntities = ['school', 'sister_pair', 'pair_activity', 'shared_material', 'annual_document', 'grant_rate', 'grant_spending'] as const;
 
+/** What the two sides' schools and authorities exchange: the platform administrator sees only an outline of these in the audit trail. */
+export const schoolExchangedEntities = ['sister_pair', 'pair_activity', 'shared_material', 'annual_document'] as const;
+
 export const schoolSearchKinds = ['school', 'sister_pair', 'pair_activity', 'shared_material'] as const;
 
 /** The words of the registry, as the import files and the API spell them. */
