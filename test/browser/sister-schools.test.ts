@@ -81,5 +81,15 @@ describe('a Guangdong–Hong Kong sister-school pair', () => {
     await hk.reload();
     await hk.getByRole('list', { name: '交流活動' }).getByText('兩校學生共同參加科學實驗課').waitFor();
     expect(await mainText(hk)).toContain('已締結');
+
+    // On a phone, the pair's page and the coordinator's start page fit the screen's width.
+    const phone = await liaison.newPage({ locale: 'zh-HK', viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    await logIn(phone, hkCoordinator.username, PASSWORD);
+    for (const path of [pairPath, '/schools']) {
+      await phone.goto(path);
+      await phone.getByRole('heading', { level: 1 }).waitFor();
+      await phone.locator('main table, main ul').first().waitFor();
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(375);
+    }
   });
 });
