@@ -6,6 +6,7 @@ import { systemClock } from './platform/clock.ts';
 import { readConfig } from './platform/config.ts';
 import { prepare } from './start.ts';
 import { dispatchMail } from './mail/outbox.ts';
+import { remindAnnualDocuments } from './schools/annual-cycle.ts';
 import { smtpMailer } from './mail/smtp.ts';
 import { sql } from 'drizzle-orm';
 import { writeCheckpoint } from './audit/checkpoints.ts';
@@ -24,6 +25,9 @@ async function main() {
         dispatchMail(ctx.db, smtpMailer(config.smtpUrl!, config.mailFrom), () => new Date()).catch((error) => app.log.error({ err: error }, 'mail dispatch failed'));
       }, 5_000)
     : null;
+
+  // Sister schools: plans and reports due within 14 days or overdue are reminded, each at most weekly.
+  const schoolReminderTimer = setInterval(() => void remindAnnualDocuments(ctx).catch((error) => app.log.error({ err: error }, 'school reminders failed')), 60 * 60_000);
 
   // PGlite has no autovacuum: keep the planner's statistics fresh ourselves.
   const analyzeTimer =
@@ -47,6 +51,7 @@ async function main() {
     if (mailTimer) clearInterval(mailTimer);
     if (analyzeTimer) clearInterval(analyzeTimer);
     clearInterval(checkpointTimer);
+    clearInterval(schoolReminderTimer);
     await app.close();
     await checkpoint();
     await database.close();

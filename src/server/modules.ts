@@ -8,6 +8,7 @@ import { progressServer } from './progress/module.ts';
 import { notificationsServer } from './notifications/module.ts';
 import { verificationServer } from './verification/module.ts';
 import { meetingsServer } from './meetings/module.ts';
+import { schoolsServer } from './schools/module.ts';
 import { workServer } from './work/module.ts';
 
 /** Every module with routes, one line each; app.ts mounts them in this order under /api/v1. */
@@ -21,5 +22,6 @@ export const serverModules: readonly ServerModule[] = [
   notificationsServer,
   verificationServer,
   meetingsServer,
+  schoolsServer,
   workServer,
 ];

@@ -8,6 +8,7 @@ import { loadReferenceData } from './reference/load-reference.ts';
 import { ensureAdmin, ensureDemoUsers, separateDuties } from './accounts/bootstrap.ts';
 import { auditKeysFromFile } from './audit/audit-keys.ts';
 import { fileCheckpointStore, writeCheckpoint, type AuditAnchor } from './audit/checkpoints.ts';
+import { ensureSampleSchools } from './schools/sample-schools.ts';
 
 /**
  * Everything a start does before serving: open the database (migrations apply), load the
@@ -24,6 +25,7 @@ export async function prepare(config: Config, clock: Clock, options: { bootstrap
     await loadProgressData(ctx);
     const admin = await ensureAdmin(ctx);
     const demoUsers = await ensureDemoUsers(ctx);
+    await ensureSampleSchools(ctx);
     await separateDuties(ctx);
     await sealAuditTrail(ctx.db);
     await writeCheckpoint(ctx.db, clock, audit);

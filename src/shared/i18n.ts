@@ -59,6 +59,18 @@ await serverI18n.init({
   initAsync: false,
 });
 
+// The sister-schools module's messages, merged into the errors and mail namespaces.
+import enErrorsSchools from './locales/en/errors-schools.json' with { type: 'json' };
+import hantErrorsSchools from './locales/zh-Hant/errors-schools.json' with { type: 'json' };
+import hansErrorsSchools from './locales/zh-Hans/errors-schools.json' with { type: 'json' };
+import enMailSchools from './locales/en/mail-schools.json' with { type: 'json' };
+import hantMailSchools from './locales/zh-Hant/mail-schools.json' with { type: 'json' };
+import hansMailSchools from './locales/zh-Hans/mail-schools.json' with { type: 'json' };
+for (const [lng, errors, mail] of [['en', enErrorsSchools, enMailSchools], ['zh-Hant', hantErrorsSchools, hantMailSchools], ['zh-Hans', hansErrorsSchools, hansMailSchools]] as const) {
+  serverI18n.addResourceBundle(lng, 'errors', errors, true, false);
+  serverI18n.addResourceBundle(lng, 'mail', mail, true, false);
+}
+
 /** The server's translator for a locale: error messages and field names. */
 export function serverT(locale: Locale): TFunction<'errors'> {
   return serverI18n.getFixedT(locale, 'errors');

@@ -7,6 +7,7 @@ import { notificationsModule } from './modules/notifications.ts';
 import { adminModule, auditModule, mailModule, searchModule } from './modules/platform.ts';
 import { progressModule, reportsModule } from './modules/progress.ts';
 import { referenceModule } from './modules/reference.ts';
+import { schoolsModule } from './modules/schools.ts';
 import { verificationModule } from './modules/verification.ts';
 
 import type { ModuleManifest } from './modules/manifest.ts';
@@ -24,7 +25,7 @@ export const modules = [
   referenceModule,
   agreementsModule,
   notificationsModule,
-  notYetBuilt('sister-schools', 'nav.modules.sisterSchools'),
+  schoolsModule,
   notYetBuilt('ip-protection', 'nav.modules.ipProtection'),
   notYetBuilt('sar-plans', 'nav.modules.sarPlans'),
   notYetBuilt('cross-border-ecommerce', 'nav.modules.ecommerce'),

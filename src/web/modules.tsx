@@ -7,6 +7,7 @@ import { meetingsWeb } from './pages/meetings/module.tsx';
 import { notBuiltWeb } from './pages/not-built/module.tsx';
 import { notificationsWeb } from './pages/notifications/module.tsx';
 import { progressWeb } from './pages/progress/module.tsx';
+import { schoolsWeb } from './pages/schools/module.tsx';
 import { searchWeb } from './pages/search/module.tsx';
 import { verificationWeb } from './pages/verification/module.tsx';
 
@@ -20,6 +21,7 @@ export const webModules: readonly WebModule[] = [
   directoryWeb,
   accountsWeb,
   notificationsWeb,
+  schoolsWeb,
   notBuiltWeb,
   verificationWeb,
   meetingsWeb,

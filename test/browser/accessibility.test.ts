@@ -22,7 +22,7 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
       ['/agreements/food-safety', '#clause-1'],
       ['/agreements/ip-protection?script=both', '#clause-1'],
       ['/search?q=%E9%A3%9F%E5%93%81', 'main ol li'],
-      ['/sister-schools', 'main h1'],
+      ['/ip-protection', 'main h1'],
     ]) {
       await page.goto(path);
       await page.locator(ready).first().waitFor();

@@ -17,4 +17,5 @@ export * from '../platform/schema.ts';
 export * from '../verification/schema.ts';
 export * from '../meetings/schema.ts';
 export * from '../mail/schema.ts';
+export * from '../schools/schema.ts';
 export * from './relations.ts';

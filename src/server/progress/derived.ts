@@ -1,6 +1,7 @@
 import { and, eq, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../db/open.ts';
 import { agreements } from '../db/schema.ts';
+import { sisterSchoolPairFigures } from '../schools/progress-figures.ts';
 
 /**
  * Figures Liaison measures from its own records instead of having them typed in. An
@@ -26,6 +27,16 @@ const derivations: Record<string, Derivation> = {
 };
 
 export const isDerivation = (key: string) => key in derivations;
+
+/**
+ * Figures a registry adds beside an indicator's typed ones, by indicator code: the paper's
+ * figure stays, and the registry's follow it (the sister-school pairs, from the school registry).
+ */
+const supplements: Record<string, Derivation> = { 'sister-school-pairs': sisterSchoolPairFigures };
+
+export async function supplementaryMeasurements(db: DbOrTx, indicatorCode: string, asOf: string): Promise<DerivedMeasurement[]> {
+  return (await supplements[indicatorCode]?.(db, asOf)) ?? [];
+}
 
 export async function derivedMeasurements(db: DbOrTx, key: string, asOf: string): Promise<DerivedMeasurement[]> {
   const derive = derivations[key];

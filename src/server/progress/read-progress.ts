@@ -16,7 +16,7 @@ import {
   units,
 } from '../db/schema.ts';
 import { notFound } from '../platform/errors.ts';
-import { derivedMeasurements } from './derived.ts';
+import { derivedMeasurements, supplementaryMeasurements } from './derived.ts';
 import { evaluateTarget, latestMeasurement, series, type Comparator, type Measure } from './progress.ts';
 
 export async function listAreas(db: DbOrTx) {
@@ -53,6 +53,7 @@ async function indicatorsOf(db: DbOrTx, commitmentIds: string[], asOf: string) {
     if (row.derivation) {
       ms = (await derivedMeasurements(db, row.derivation, asOf)).map((d) => ({ ...d, period: null, date: d.asOf, enteredBy: 'Liaison', enteredAt: d.asOf }));
     }
+    ms.push(...(await supplementaryMeasurements(db, row.code, asOf)).map((d) => ({ ...d, period: null, date: d.asOf, enteredBy: 'Liaison', enteredAt: d.asOf })));
     const list = byCommitment.get(row.commitmentId) ?? [];
     list.push(presentIndicator(row, targetRows.filter((t) => t.indicatorId === row.id), ms, asOf));
     byCommitment.set(row.commitmentId, list);

@@ -1,0 +1,8 @@
+import type { ServerModule } from '../platform/server-module.ts';
+import { schoolRoutes } from './routes.ts';
+
+/** The sister-schools module as the application registers it (src/server/modules.ts). */
+export const schoolsServer: ServerModule = {
+  id: 'schools',
+  routes: schoolRoutes,
+};

@@ -1,0 +1,80 @@
+import { inScript } from '../../shared/script.ts';
+import type { LocalizedText } from '../db/schema.ts';
+import type { SchoolActor } from './policy.ts';
+import type { PairRow, SchoolRow } from './queries.ts';
+
+/** The script a school writes its name in: a Guangdong school's Simplified, a Hong Kong school's Traditional. */
+export const scriptOfSide = (partyCode: string) => (partyCode === 'GD' ? 'zh-Hans' : 'zh-Hant') as 'zh-Hans' | 'zh-Hant';
+
+/** A school's name as written, in the other script for its readers, and in English. */
+export function schoolName(row: Pick<SchoolRow, 'nameZh' | 'nameEn' | 'partyCode'>): LocalizedText & { asWritten: string } {
+  const written = scriptOfSide(row.partyCode);
+  return { 'zh-Hant': converted(row.nameZh, 'zh-Hant', written), 'zh-Hans': converted(row.nameZh, 'zh-Hans', written), en: row.nameEn, asWritten: row.nameZh };
+}
+
+/** Names are read far more often than written: each conversion is kept (up to 50 000 names). */
+const conversions = new Map<string, string>();
+function converted(text: string, to: 'zh-Hant' | 'zh-Hans', from: 'zh-Hant' | 'zh-Hans') {
+  if (to === from) return text;
+  const key = `${to}\u0000${text}`;
+  let found = conversions.get(key);
+  if (found === undefined) {
+    found = inScript(text, to, from);
+    if (conversions.size >= 50_000) conversions.clear();
+    conversions.set(key, found);
+  }
+  return found;
+}
+
+export function presentSchool(row: SchoolRow, options: { contacts: boolean; sisters?: number }) {
+  return {
+    id: row.id,
+    code: row.code,
+    side: row.partyCode,
+    name: schoolName(row),
+    level: row.level,
+    sector: row.sector,
+    district: row.district,
+    features: row.features,
+    preferences: row.preferences,
+    isSample: row.isSample,
+    sisters: options.sisters ?? 0,
+    /** Contact details only where the policy allows (schoolPolicy.seeContacts). */
+    contact: options.contacts ? { address: row.address, name: row.contactName, email: row.contactEmail, phone: row.contactPhone } : null,
+  };
+}
+
+export const schoolRef = (row: SchoolRow) => ({ id: row.id, code: row.code, side: row.partyCode, name: schoolName(row), isSample: row.isSample });
+
+/** What the viewer may do next with a pair, so the screens offer only that. */
+export type PairAbilities = { consent: boolean; endorse: boolean; withdraw: boolean; changeStatus: boolean; contribute: boolean; review: boolean };
+
+export function presentPair(row: PairRow, hk: SchoolRow, gd: SchoolRow, can: PairAbilities) {
+  return {
+    id: row.id,
+    status: row.status,
+    origin: row.origin,
+    hk: schoolRef(hk),
+    gd: schoolRef(gd),
+    isSample: hk.isSample || gd.isSample,
+    message: row.message,
+    consent: { HK: row.hkConsentAt?.toISOString() ?? null, GD: row.gdConsentAt?.toISOString() ?? null },
+    endorsement: { HK: row.hkEndorsedAt?.toISOString() ?? null, GD: row.gdEndorsedAt?.toISOString() ?? null },
+    startedOn: row.startedOn,
+    endedOn: row.endedOn,
+    statusReason: row.statusReason,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    can,
+  };
+}
+
+export type ActorView = ReturnType<typeof presentActor>;
+export const presentActor = (actor: SchoolActor, school: SchoolRow | null) => ({
+  takesPart: actor.schoolId !== null || actor.authority,
+  schoolId: actor.schoolId,
+  school: school ? schoolRef(school) : null,
+  side: actor.side,
+  authority: actor.authority,
+  roles: actor.viewer.roles,
+});
