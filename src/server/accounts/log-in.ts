@@ -1,3 +1,4 @@
+import { isIPv6 } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import type { Context } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
@@ -23,6 +24,25 @@ export function waitSeconds(key: string, failures: number): number {
   const free = key.startsWith('ip:') ? FREE_FAILURES.ip : FREE_FAILURES.user;
   if (failures < free) return 0;
   return Math.min(2 ** (failures - free), MAX_WAIT_SECONDS);
+}
+
+/**
+ * The address failures are counted under: an IPv6 client by its /64 network (one host is given a
+ * whole /64 and picks any address in it, so counting each address would give a guesser a fresh
+ * count per try), an IPv4 client seen through an IPv6 socket (::ffff:a.b.c.d) by its IPv4 address.
+ */
+export function throttleAddress(ip: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  if (mapped) return mapped[1];
+  if (isIPv6(ip)) {
+    const [head, tail = ''] = ip.toLowerCase().split('%')[0].split('::');
+    const left = head ? head.split(':') : [];
+    const right = ip.includes('::') ? (tail ? tail.split(':') : []) : [];
+    // An embedded IPv4 tail (…:1.2.3.4) lies in the last 64 bits: dropped with them.
+    const groups = ip.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
+    return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  }
+  return ip;
 }
 
 async function throttleState(ctx: Context, keys: string[]) {
@@ -57,7 +77,7 @@ export async function logIn(
   ctx: Context,
   options: { username: string; password: string; ip: string | null; userAgent: string | null },
 ) {
-  const ip = options.ip ?? 'unknown';
+  const ip = options.ip ? throttleAddress(options.ip) : 'unknown';
   const keys = [`user:${options.username.toLowerCase()}@${ip}`, `ip:${ip}`];
   const retryAfter = await throttleState(ctx, keys);
   if (retryAfter > 0) throw new AppError('auth.too_many_attempts', { params: { seconds: retryAfter } });
