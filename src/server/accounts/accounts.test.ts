@@ -76,6 +76,13 @@ describe.each(engines)('accounts on %s', (engine) => {
     expect((await from(PASSWORD, '2001:db8:1:3::1')).statusCode).toBe(200);
   });
 
+  it('lets no more than five guesses through when they are sent all at once', async () => {
+    const user = await buildUser(t.ctx, { unit: 'gd-edu', roles: ['officer'] });
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: user.username, password: `guess-${i}` }, remoteAddress: '203.0.113.50' })));
+    expect(answers.filter((a) => a.statusCode === 401).length).toBeLessThanOrEqual(5);
+    expect(answers.every((a) => [401, 429].includes(a.statusCode))).toBe(true);
+  });
+
   it('ends a session after the idle limit and after the absolute limit', async () => {
     const user = await buildUser(t.ctx, { unit: 'hk-edb', roles: ['reader'] });
     const cookie = await logInAs(t.app, user.username);
