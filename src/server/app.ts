@@ -24,7 +24,11 @@ export type AppOptions = { logger?: boolean | object; serveWeb?: boolean };
 export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: ctx.config.trustProxy,
+    // One hop: the TLS proxy in front. Its X-Forwarded-For ends with the address it saw; what
+    // comes before is the client's own claim (trusting every hop made request.ip the first,
+    // which anyone can write, and so log-in throttling by address nothing). A function, as
+    // fastify takes a bare hop count to trust nothing.
+    trustProxy: ctx.config.trustProxy ? (_address: string, hop: number) => hop === 0 : false,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -64,6 +64,25 @@ describe.each(engines)('accounts on %s', (engine) => {
     expect(tries.some((d) => d.code === 'auth.too_many_attempts')).toBe(true);
   });
 
+  it('counts the addresses of one IPv6 network (/64) as one: a guesser does not start afresh from each of its addresses', async () => {
+    const user = await buildUser(t.ctx, { unit: 'gd-edu', roles: ['officer'] });
+    const from = (password: string, remoteAddress: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: user.username, password }, remoteAddress });
+    for (let i = 1; i <= 8; i++) expect((await from(`guess-${i}`, `2001:db8:1:2::${i.toString(16)}`)).statusCode).toBeOneOf([401, 429]);
+    expect((await from(PASSWORD, '2001:db8:1:2:ffff:ffff:ffff:fff0')).statusCode).toBe(429);
+    // An IPv4 client seen through an IPv6 socket is the IPv4 address.
+    for (let i = 0; i < 6; i++) await from(`guess-${i}`, '::ffff:192.0.2.44');
+    expect((await from(PASSWORD, '192.0.2.44')).statusCode).toBe(429);
+    // The owner, on another network, still gets in.
+    expect((await from(PASSWORD, '2001:db8:1:3::1')).statusCode).toBe(200);
+  });
+
+  it('lets no more than five guesses through when they are sent all at once', async () => {
+    const user = await buildUser(t.ctx, { unit: 'gd-edu', roles: ['officer'] });
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: user.username, password: `guess-${i}` }, remoteAddress: '203.0.113.50' })));
+    expect(answers.filter((a) => a.statusCode === 401).length).toBeLessThanOrEqual(5);
+    expect(answers.every((a) => [401, 429].includes(a.statusCode))).toBe(true);
+  });
+
   it('ends a session after the idle limit and after the absolute limit', async () => {
     const user = await buildUser(t.ctx, { unit: 'hk-edb', roles: ['reader'] });
     const cookie = await logInAs(t.app, user.username);

@@ -85,4 +85,21 @@ describe.each(engines)('versions of an agreement on %s', (engine) => {
     expect(changes.find((c) => c.key === '9')).toMatchObject({ change: 'unchanged', label: '九、' });
     expect((await t.app.inject({ url: `${url}/3/changes` })).statusCode).toBe(404);
   });
+
+  it('checks amendments recorded at the same moment each against the one recorded before it', async () => {
+    const versions = (await t.app.inject({ url })).json() as { number: number; inForceFrom: string; fullText: Record<string, string> }[];
+    const last = versions.at(-1)!;
+    const post = (inForceFrom: string, clause: string) =>
+      t.app.inject({ method: 'POST', url, headers: { cookie: admin }, payload: { agreedBy: ['GD', 'HK'], agreedOn: '2018-01-02', inForceFrom, text: { 'zh-Hant': `${last.fullText['zh-Hant']}\n${clause}` } } });
+    // The same amendment sent three times at once (a double click, a retry): recorded once.
+    const answers = await Promise.all([1, 2, 3].map(() => post('2018-06-01', '十二、（測試）')));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 400, 400]);
+    for (const a of answers.filter((a) => a.statusCode === 400)) expect(a.json().error.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'text', code: 'unchanged_text' })]));
+    const after = (await t.app.inject({ url })).json() as { number: number; inForceFrom: string; fullText: Record<string, string> }[];
+    // Each version comes into force after the one before it, and changes its text.
+    for (let i = 1; i < after.length; i++) {
+      expect(after[i].inForceFrom > after[i - 1].inForceFrom, `version ${after[i].number}`).toBe(true);
+      expect(after[i].fullText['zh-Hant'].trim()).not.toBe(after[i - 1].fullText['zh-Hant'].trim());
+    }
+  });
 });

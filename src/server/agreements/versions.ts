@@ -1,5 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Context, Viewer } from '../platform/context.ts';
+import type { DbOrTx } from '../db/types.ts';
 import { AppError, forbidden, notFound } from '../platform/errors.ts';
 import { agreementParties, agreements, agreementVersions, type LocalizedText } from '../db/schema.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -23,11 +24,16 @@ export type AgreementVersion = {
 
 /** Every version of an agreement, oldest first: 1 is the text signed, then its amendments. */
 export async function listVersions(ctx: Context, options: { code: string }): Promise<AgreementVersion[]> {
-  const [signed] = await ctx.db.select().from(agreements).where(eq(agreements.code, options.code));
+  return versionsIn(ctx.db, options.code);
+}
+
+/** The versions as db sees them (a transaction holding the agreement's lock sees every one recorded before). */
+async function versionsIn(db: DbOrTx, code: string): Promise<AgreementVersion[]> {
+  const [signed] = await db.select().from(agreements).where(eq(agreements.code, code));
   if (!signed) throw notFound('agreement');
   const [parties, amendments] = await Promise.all([
-    ctx.db.select({ code: agreementParties.partyCode }).from(agreementParties).where(eq(agreementParties.agreementCode, options.code)),
-    ctx.db.select().from(agreementVersions).where(eq(agreementVersions.agreementCode, options.code)).orderBy(asc(agreementVersions.number)),
+    db.select({ code: agreementParties.partyCode }).from(agreementParties).where(eq(agreementParties.agreementCode, code)),
+    db.select().from(agreementVersions).where(eq(agreementVersions.agreementCode, code)).orderBy(asc(agreementVersions.number)),
   ]);
   const first: AgreementVersion = {
     number: 1,
@@ -111,25 +117,25 @@ export async function amendAgreement(
 ) {
   const { viewer } = options;
   if (!viewer.isPlatformAdmin) throw forbidden('only the platform administrator records amendments');
-  const versions = await listVersions(ctx, options);
-  const last = versions.at(-1)!;
-  const parties = versions[0].agreedBy;
-  const fields: { field: string; code: string }[] = [];
-  // An amendment is by mutual consent (e.g. 經雙方同意): every party to the agreement, and only they.
-  const agreedBy = [...new Set(options.agreedBy)].sort();
-  if (agreedBy.join() !== parties.join()) fields.push({ field: 'agreedBy', code: 'all_parties' });
-  if (options.agreedOn < last.agreedOn) fields.push({ field: 'agreedOn', code: 'before_previous' });
-  if (options.inForceFrom < options.agreedOn) fields.push({ field: 'inForceFrom', code: 'before_agreed' });
-  else if (options.inForceFrom <= last.inForceFrom) fields.push({ field: 'inForceFrom', code: 'before_previous' });
-  const hant = options.text['zh-Hant'].trim();
-  if (hant === last.fullText['zh-Hant'].trim()) fields.push({ field: 'text', code: 'unchanged_text' });
-  if (fields.length) throw new AppError('validation.failed', { fields });
-  const hans = options.text['zh-Hans']?.trim() || toSimplified(hant);
   return ctx.db.transaction(async (tx) => {
-    // One amendment at a time per agreement: the number is the next one under a lock.
+    // One amendment at a time per agreement, each checked against the versions recorded before
+    // it: under the lock, so two recorded at once cannot both pass against the same last one.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`agreement-version:${options.code}`}))`);
-    const [{ max }] = await tx.select({ max: sql<number>`coalesce(max(${agreementVersions.number}), 1)::int` }).from(agreementVersions).where(eq(agreementVersions.agreementCode, options.code));
-    const number = max + 1;
+    const versions = await versionsIn(tx, options.code);
+    const last = versions.at(-1)!;
+    const parties = versions[0].agreedBy;
+    const fields: { field: string; code: string }[] = [];
+    // An amendment is by mutual consent (e.g. 經雙方同意): every party to the agreement, and only they.
+    const agreedBy = [...new Set(options.agreedBy)].sort();
+    if (agreedBy.join() !== parties.join()) fields.push({ field: 'agreedBy', code: 'all_parties' });
+    if (options.agreedOn < last.agreedOn) fields.push({ field: 'agreedOn', code: 'before_previous' });
+    if (options.inForceFrom < options.agreedOn) fields.push({ field: 'inForceFrom', code: 'before_agreed' });
+    else if (options.inForceFrom <= last.inForceFrom) fields.push({ field: 'inForceFrom', code: 'before_previous' });
+    const hant = options.text['zh-Hant'].trim();
+    if (hant === last.fullText['zh-Hant'].trim()) fields.push({ field: 'text', code: 'unchanged_text' });
+    if (fields.length) throw new AppError('validation.failed', { fields });
+    const hans = options.text['zh-Hans']?.trim() || toSimplified(hant);
+    const number = last.number + 1;
     await tx.insert(agreementVersions).values({
       agreementCode: options.code,
       number,

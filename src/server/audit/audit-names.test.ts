@@ -37,4 +37,20 @@ describe.each(engines)('audit entries name who, which unit and which record, bes
     expect(seen.names[n.id].label).toEqual({ 'zh-Hant': reference, 'zh-Hans': reference, en: reference });
     expect(JSON.stringify(seen)).not.toContain('孔雀石綠');
   });
+
+  it('names the title of a notification to the customs unit it was routed to, which reads it', async () => {
+    const fsco = await unitId(t.ctx, 'gd-fsco');
+    const hk = await logInAs(t.app, (await buildUser(t.ctx, { unit: 'hk-fhb', roles: ['officer'] })).username);
+    const approver = await logInAs(t.app, (await buildUser(t.ctx, { unit: 'hk-fhb', roles: ['approver'] })).username);
+    const customs = await logInAs(t.app, (await buildUser(t.ctx, { unit: 'hk-customs', roles: ['officer'] })).username);
+    const customsAdmin = await logInAs(t.app, (await buildUser(t.ctx, { unit: 'hk-customs', roles: ['unit_admin'] })).username);
+    const n = (await call(t.app, hk, 'POST', '/notifications', draftBody(fsco, { customsChannel: true }))).json();
+    await call(t.app, hk, 'POST', `/notifications/${n.id}/submit`);
+    const { reference } = (await call(t.app, approver, 'POST', `/notifications/${n.id}/approve`)).json();
+    expect((await call(t.app, hk, 'POST', `/notifications/${n.id}/customs-routing`, { customsUnitId: await unitId(t.ctx, 'hk-customs'), routedAt: '2026-11-24T11:00:00+08:00' })).statusCode).toBe(201);
+    expect((await call(t.app, customs, 'POST', `/notifications/${n.id}/follow-ups`, { kind: 'additional_information', script: 'zh-Hant', text: '已截查。' })).statusCode).toBe(201);
+    const entries = (await call(t.app, customsAdmin, 'GET', '/audit?entityType=notification')).json();
+    const followedUp = entries.find((e: { action: string; entityId: string }) => e.action === 'notification.follow_up' && e.entityId === n.id);
+    expect(followedUp.names[n.id].label['zh-Hant']).toBe(`${reference} 冷凍蝦仁驗出孔雀石綠`);
+  });
 });

@@ -33,7 +33,7 @@ export async function auditNames(db: DbOrTx, viewer: Viewer, entries: { actorId:
     db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, list)),
     db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, list)),
     db
-      .select({ id: notifications.id, reference: notifications.reference, hant: notifications.textHant, hans: notifications.textHans, senderUnitId: notifications.senderUnitId, recipientUnitId: notifications.recipientUnitId, status: notifications.status, authorId: notifications.authorId, sentAt: notifications.sentAt })
+      .select({ id: notifications.id, reference: notifications.reference, hant: notifications.textHant, hans: notifications.textHans, senderUnitId: notifications.senderUnitId, recipientUnitId: notifications.recipientUnitId, status: notifications.status, authorId: notifications.authorId, sentAt: notifications.sentAt, customsUnitIds: notifications.customsUnitIds })
       .from(notifications)
       .where(inArray(notifications.id, list)),
     db.select({ id: verificationRequests.id, reference: verificationRequests.reference, fromUnitId: verificationRequests.fromUnitId, toUnitId: verificationRequests.toUnitId, hant: verificationRequests.subjectHant, hans: verificationRequests.subjectHans }).from(verificationRequests).where(inArray(verificationRequests.id, list)),

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { referenceLoads, unitDutyContacts } from '../db/schema.ts';
+import { loadReferenceData } from '../reference/load-reference.ts';
 import { ADMIN_PASSWORD, buildUser, engines, logInAs, startTestApp, unitId, type TestApp } from '../../../test/support/harness.ts';
 
 describe.each(engines)('directory on %s', (engine) => {
@@ -39,6 +42,16 @@ describe.each(engines)('directory on %s', (engine) => {
       expect(detail.agreements.map((a: { code: string }) => a.code)).toContain(agreement);
       expect(detail.dutyContacts[0].phone).toMatch(/ 0000 /);
     }
+  });
+
+  it('drops a duty contact the data file no longer has when the reference data is loaded again', async () => {
+    const edb = await unitId(t.ctx, 'hk-edb');
+    // As loaded from an earlier file: a contact under an agreement the file no longer gives the unit.
+    await t.ctx.db.insert(unitDutyContacts).values({ unitId: edb, agreementCode: 'food-safety', clauseKey: '8', post: { en: 'Old post', 'zh-Hant': '舊職位', 'zh-Hans': '旧职位' }, name: { en: 'Old', 'zh-Hant': '舊', 'zh-Hans': '旧' }, phone: '+852 0000 0001', sample: true });
+    await t.ctx.db.update(referenceLoads).set({ hash: 'an earlier file' }).where(eq(referenceLoads.name, 'reference'));
+    expect((await loadReferenceData(t.ctx)).changed).toBe(true);
+    const detail = (await t.app.inject({ url: `/api/v1/units/${edb}`, headers: { cookie: admin } })).json();
+    expect(detail.dutyContacts.map((c: { agreementCode: string }) => c.agreementCode)).toEqual(['sister-schools']);
   });
 
   it('hands over the liaison officer post and keeps who held it when', async () => {

@@ -117,6 +117,30 @@ describe.each(engines)('the customs channel on %s', (engine) => {
     expect((await route(hkOfficer, local.id, { customsUnitId: hkCustomsUnit })).statusCode).toBe(409);
   });
 
+  it("does not let a customs unit answer a request put to a liaison unit, nor count the liaison units' requests and acknowledgements as its own work", async () => {
+    const sent = await send();
+    expect((await route(hkOfficer, sent.id, { customsUnitId: hkCustomsUnit })).statusCode).toBe(201);
+    const before = Object.fromEntries(((await call(t.app, hkCustoms, 'GET', '/work')).json().counts as { key: string; count: number }[]).map((c) => [c.key, c.count]));
+    // Guangdong asks Hong Kong, the sender, for information: Hong Kong answers it, not the customs unit.
+    const ask = await call(t.app, gdOfficer, 'POST', `/notifications/${sent.id}/follow-ups`, { kind: 'request_for_information', script: 'zh-Hans', text: '请提供出口商名称。' });
+    expect(ask.statusCode, ask.body).toBe(201);
+    const askedId = (ask.json().followUps as { id: string; kind: string }[]).find((f) => f.kind === 'request_for_information')!.id;
+    const work = async () => Object.fromEntries(((await call(t.app, hkCustoms, 'GET', '/work')).json().counts as { key: string; count: number }[]).map((c) => [c.key, c.count]));
+    // Not the customs unit's to answer, nor its acknowledgement to make: its home does not count them.
+    expect(await work()).toMatchObject({ requestsReceived: before.requestsReceived, ackDueSoon: 0, ackOverdue: 0 });
+    expect((await call(t.app, hkCustoms, 'GET', '/notifications?box=inbox&openRequests=true')).json().items.map((i: { id: string }) => i.id)).not.toContain(sent.id);
+    expect((await call(t.app, hkCustoms, 'GET', '/notifications?box=inbox&dueSoon=true')).json().items.map((i: { id: string }) => i.id)).not.toContain(sent.id);
+    // Its "answer" would mark Hong Kong's request answered behind Hong Kong's back.
+    const answer = await call(t.app, hkCustoms, 'POST', `/notifications/${sent.id}/follow-ups`, { kind: 'additional_information', script: 'zh-Hant', text: '出口商為某公司。', answersId: askedId });
+    expect(answer.statusCode).toBe(400);
+    expect(answer.json().error.fields[0]).toMatchObject({ field: 'answersId' });
+    const asked = (await call(t.app, hkOfficer, 'GET', `/notifications/${sent.id}`)).json().followUps.find((f: { id: string }) => f.id === askedId);
+    expect(asked.answeredAt).toBeNull();
+    expect((await call(t.app, hkOfficer, 'GET', '/notifications?box=sent&openRequests=true')).json().items.map((i: { id: string }) => i.id)).toContain(sent.id);
+    // The sender answers it.
+    expect((await call(t.app, hkOfficer, 'POST', `/notifications/${sent.id}/follow-ups`, { kind: 'additional_information', script: 'zh-Hant', text: '出口商為某公司。', answersId: askedId })).statusCode).toBe(201);
+  });
+
   it('names the field in the reader\'s language', async () => {
     const sent = await send();
     const answer = await call(t.app, hkOfficer, 'POST', `/notifications/${sent.id}/customs-routing`, { customsUnitId: fsco, routedAt: '2026-11-24T11:00:00+08:00' }, { 'accept-language': 'zh-Hant' });

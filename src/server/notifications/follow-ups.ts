@@ -29,7 +29,7 @@ export async function addFollowUp(ctx: Context, options: { viewer: Viewer; id: s
     const now = ctx.clock.now();
     if (input.answersId) {
       const [asked] = await tx.select().from(followUps).where(and(eq(followUps.id, input.answersId), eq(followUps.notificationId, id)));
-      if (!asked || asked.kind !== 'request_for_information' || asked.fromUnitId === viewer.unitId) {
+      if (!asked || !notificationPolicy.answerRequest(viewer, n, asked)) {
         throw new AppError('validation.failed', { fields: [{ field: 'answersId', code: 'invalid_value' }] });
       }
     }

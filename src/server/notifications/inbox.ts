@@ -44,19 +44,21 @@ export async function listNotifications(ctx: Context, options: { viewer: Viewer;
       : query.box === 'sent'
         ? and(eq(notifications.senderUnitId, viewer.unitId), isNotNull(notifications.sentAt))!
         : and(eq(notifications.senderUnitId, viewer.unitId), isNull(notifications.sentAt), ne(notifications.status, 'withdrawn'))!;
+  // Acknowledging is the addressee's: in the inbox, a customs unit it was routed to has none due.
+  const toAcknowledge = query.box === 'inbox' ? eq(notifications.recipientUnitId, viewer.unitId) : undefined;
   const dateColumn = query.box === 'drafts' ? notifications.createdAt : notifications.sentAt;
   const filters = and(
     box,
     query.category ? eq(notifications.category, query.category) : undefined,
     query.classification ? eq(notifications.classification, query.classification) : undefined,
     query.status ? eq(notifications.status, query.status) : undefined,
-    query.overdue === 'true' ? and(eq(notifications.status, 'sent'), lt(notifications.ackDueAt, now)) : undefined,
+    query.overdue === 'true' ? and(toAcknowledge, eq(notifications.status, 'sent'), lt(notifications.ackDueAt, now)) : undefined,
     // What the summary counts as unread: in the inbox, not yet opened by this user.
     query.unread === 'true' && query.box === 'inbox'
       ? sql`not exists (select 1 from ${readMarks} where ${readMarks.notificationId} = ${notifications.id} and ${readMarks.userId} = ${viewer.userId})`
       : undefined,
     query.openRequests === 'true' || query.openRequests === 'overdue' ? exists(unansweredRequests(ctx.db, viewer.unitId, query.openRequests === 'overdue' ? now : null)) : undefined,
-    query.dueSoon === 'true' ? and(eq(notifications.status, 'sent'), gte(notifications.ackDueAt, now), lte(notifications.ackDueAt, new Date(now.getTime() + DUE_SOON_HOURS * 3_600_000))) : undefined,
+    query.dueSoon === 'true' ? and(toAcknowledge, eq(notifications.status, 'sent'), gte(notifications.ackDueAt, now), lte(notifications.ackDueAt, new Date(now.getTime() + DUE_SOON_HOURS * 3_600_000))) : undefined,
     // Four eyes: what this approver may approve, not what they wrote or edited.
     query.awaitingMyApproval === 'true'
       ? and(eq(notifications.status, 'submitted'), hasRole(viewer, 'approver') ? undefined : sql`false`, ne(notifications.authorId, viewer.userId), sql`not (${viewer.userId}::uuid = any(${notifications.editorIds}))`)
@@ -181,7 +183,11 @@ const unansweredBy = (unitId: string, overdueAt: Date | null) =>
 
 /** The listed notification has such a request (a subquery on notifications.id). */
 const unansweredRequests = (db: Context['db'], unitId: string, overdueAt: Date | null) =>
-  db.select({ one: sql`1` }).from(followUps).where(and(eq(followUps.notificationId, notifications.id), unansweredBy(unitId, overdueAt)));
+  db
+    .select({ one: sql`1` })
+    .from(followUps)
+    // Requests are put to the liaison units (policy answerRequest): a customs unit it was routed to has none to answer.
+    .where(and(eq(followUps.notificationId, notifications.id), unansweredBy(unitId, overdueAt), sql`${unitId}::uuid in (${notifications.senderUnitId}, ${notifications.recipientUnitId})`));
 
 /** What a notification's page shows with it, loaded in one query (built once: it is on every send's path). */
 const loadDetail = relationalBuiltOnce('liaison_notification_page', 'notifications', (db) =>

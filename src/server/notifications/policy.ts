@@ -26,6 +26,12 @@ export const notificationPolicy = {
   approve: (viewer: Viewer, n: Parties & { editorIds: string[] }) => viewer.unitId === n.senderUnitId && hasRole(viewer, 'approver') && viewer.userId !== n.authorId && !n.editorIds.includes(viewer.userId),
   acknowledge: (viewer: Viewer, n: Parties) => actsForUnit(viewer, n.recipientUnitId),
   followUp: (viewer: Viewer, n: Parties & { sentAt?: Date | null }) => actsForUnit(viewer, n.senderUnitId) || actsForUnit(viewer, n.recipientUnitId) || (notificationPolicy.isCustoms(viewer, n) && actsForUnit(viewer, viewer.unitId!)),
+  /**
+   * A request for information is put to the liaison units, never to a customs unit it was routed
+   * to: the sending or receiving unit that did not ask answers it (whoever asked, a customs unit too).
+   */
+  answerRequest: (viewer: Viewer, n: Parties, asked: { kind: string; fromUnitId: string }) =>
+    asked.kind === 'request_for_information' && viewer.unitId !== null && asked.fromUnitId !== viewer.unitId && [n.senderUnitId, n.recipientUnitId].includes(viewer.unitId),
   withdraw: (viewer: Viewer, n: Parties) => actsForUnit(viewer, n.senderUnitId),
   close: (viewer: Viewer, n: Parties) => actsForUnit(viewer, n.senderUnitId),
   disseminate: (viewer: Viewer, n: Parties) => actsForUnit(viewer, n.recipientUnitId),

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { eq } from 'drizzle-orm';
+import { eq, notInArray, sql } from 'drizzle-orm';
 import type { Context } from '../platform/context.ts';
 import type { Tx } from '../db/open.ts';
 import {
@@ -107,6 +107,9 @@ export async function loadReferenceData(ctx: Context): Promise<{ changed: boolea
         .returning({ id: units.id });
       unitIds.set(u.code, saved.id);
     }
+    // A press release the file no longer records goes, as duty contacts do.
+    const released = data.plenaries.filter((p) => p.pressRelease).map((p) => p.code);
+    await tx.delete(plenaryPressReleases).where(released.length ? notInArray(plenaryPressReleases.plenaryCode, released) : undefined);
     for (const p of data.plenaries) {
       const row = { code: p.code, number: p.number, name: p.name, heldOn: p.heldOn, place: p.place };
       await tx.insert(plenaries).values(row).onConflictDoUpdate({ target: plenaries.code, set: row });
@@ -116,7 +119,11 @@ export async function loadReferenceData(ctx: Context): Promise<{ changed: boolea
       }
     }
     for (const a of data.agreements) await loadAgreement(tx, ctx, a, unitIds, data.parties);
-    // Duty contacts: the file's (sample) contacts replace those loaded from it before, post by post.
+    // Duty contacts: the file's (sample) contacts replace those loaded from it before, post by
+    // post, and a post the file no longer has goes (only the file writes them: a stale duty phone
+    // must not be left on a unit's page).
+    const posts = data.dutyContacts.map((c) => `${unitIds.get(c.unit)}/${c.agreement}`);
+    await tx.delete(unitDutyContacts).where(posts.length ? sql`(${unitDutyContacts.unitId}::text || '/' || coalesce(${unitDutyContacts.agreementCode}, '')) not in (${sql.join(posts.map((k) => sql`${k}`), sql`, `)})` : undefined);
     for (const c of data.dutyContacts) {
       const unitId = unitIds.get(c.unit);
       if (!unitId) throw new Error(`duty-contacts.json: unknown unit ${c.unit}`);
