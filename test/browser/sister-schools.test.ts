@@ -1,21 +1,8 @@
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { buildUser, logInAs, PASSWORD } from '../support/harness.ts';
 import { api, buildCoordinator, buildSchool } from '../support/schools.ts';
 import { logIn, mainText, startBrowserApp, type BrowserApp } from './browser.ts';
-
-const axeSource: string = createRequire(import.meta.url)('axe-core').source;
-type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[]; html: string; failureSummary?: string }[] };
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations: Violation[] = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ') + n.html + (n.failureSummary ?? '')).slice(0, 5).join(', ')}`);
-}
+import { seriousViolations } from './axe.ts';
 
 let liaison: BrowserApp;
 beforeAll(async () => {
