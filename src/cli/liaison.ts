@@ -9,6 +9,10 @@ import { verifyAuditTrail, type VerifyFailure } from '../server/audit/verify-aud
 import { systemClock } from '../server/platform/clock.ts';
 import { readConfig } from '../server/platform/config.ts';
 import { prepare } from '../server/start.ts';
+import { loadReferenceData } from '../server/reference/load-reference.ts';
+import { AnchorError, exportAnchor, importAnchor, rotateNodeKey } from '../server/exchange/anchors.ts';
+import { SignatureError } from '../server/exchange/signed.ts';
+import { verifyEvidence } from '../server/exchange/verify-evidence.ts';
 
 const usage = `Usage: liaison <command>
 
@@ -17,6 +21,22 @@ Commands:
                     entry's MAC under the audit key, and the chain against the checkpoints kept
                     outside the database. Prints OK or what does not verify.
   backup <file>     Write a copy of the embedded database to <file> (a .tar.gz PGlite data directory dump).
+
+  exchange export-anchor [file]
+                    Write this node's signed anchor (identity, URL, public keys, hosted units) to
+                    <file> (or print it), to send to the operators of peer nodes out of band.
+  exchange import-anchor <file>
+                    Trust a peer node from its anchor: its keys, URL and the units it hosts.
+                    Prints the anchor's fingerprint: confirm it with the peer's operator.
+  exchange rotate-key
+                    Make a new signing key for this node (the old one is kept to verify what it
+                    signed); then export the anchor again and send it to the peers.
+  exchange verify-evidence <file>
+                    Check an evidence bundle (downloaded from a record's exchange panel) offline:
+                    every signature and receipt, with no database.
+
+Node settings: LIAISON_NODE_NAME, LIAISON_NODE_PARTIES (e.g. HK), LIAISON_NODE_URL,
+LIAISON_NODE_KEY_FILE (default <data dir>/node-keys.json).
 
 Reads the same LIAISON_DATA_DIR / DATABASE_URL, LIAISON_AUDIT_KEY_FILE and
 LIAISON_AUDIT_CHECKPOINT_FILE as the server. The embedded database can be opened by one
@@ -85,8 +105,54 @@ async function backup(file: string | undefined): Promise<number> {
   }
 }
 
+/** The exchange commands that need this node's database (stop the server first on the embedded one). */
+async function exchangeCommand(sub: string | undefined, file: string | undefined): Promise<number> {
+  if (sub === 'verify-evidence') {
+    if (!file) return usageError('verify-evidence needs the bundle file');
+    const result = await verifyEvidence(fs.readFileSync(file, 'utf8'));
+    for (const line of result.lines) console.log(line);
+    console.log(result.ok ? 'OK: every message and receipt in the bundle verifies.' : 'FAILED: the bundle does not verify.');
+    return result.ok ? 0 : 1;
+  }
+  if (!['export-anchor', 'import-anchor', 'rotate-key'].includes(sub ?? '')) return usageError(`unknown exchange command ${sub ?? ''}`);
+  if (sub === 'import-anchor' && !file) return usageError('import-anchor needs the anchor file');
+  const config = readConfig();
+  const { database, ctx } = await prepare(config, systemClock, { bootstrap: false });
+  try {
+    await loadReferenceData(ctx);
+    if (sub === 'export-anchor') {
+      const text = await exportAnchor(ctx);
+      if (file) {
+        fs.writeFileSync(file, text);
+        console.log(`Wrote this node's anchor to ${file}.`);
+      } else process.stdout.write(text);
+    } else if (sub === 'import-anchor') {
+      const { anchor, fingerprint, units } = await importAnchor(ctx, fs.readFileSync(file!, 'utf8'));
+      console.log(`Imported ${anchor.node.name} (${anchor.node.url}), ${units} units; fingerprint ${fingerprint}. Confirm the fingerprint with its operator.`);
+    } else {
+      const { retired, current } = await rotateNodeKey(ctx);
+      console.log(`New signing key ${current} (the old one, ${retired}, is kept to verify what it signed). Export the anchor again and send it to the peers.`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof AnchorError || error instanceof SignatureError) {
+      console.error(`liaison: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await database.close();
+  }
+}
+
+function usageError(message: string) {
+  console.error(`liaison: ${message}`);
+  return 64;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
+  if (command === 'exchange') return exchangeCommand(sub, rest[0]);
   if (command === 'audit' && sub === 'verify') return auditVerify();
   if (command === 'backup') return backup(sub ?? rest[0]);
   console.log(usage);

@@ -11,7 +11,11 @@ import { sql } from 'drizzle-orm';
 import type { Context } from './platform/context.ts';
 import { installErrorHandling } from './platform/errors-http.ts';
 import { installAuthentication } from './platform/http.ts';
-import { serverModules } from './modules.ts';
+import { exchangeSpecs, serverModules } from './modules.ts';
+import { attachExchange, exchangeRuntime, hasExchange } from './exchange/runtime.ts';
+import { ephemeralNodeKeys } from './exchange/node-keys.ts';
+import { ensureSelfNode } from './exchange/queries.ts';
+import { queueFigures } from './exchange/status.ts';
 import { installSameOriginCheck } from './platform/same-origin.ts';
 import { installSecurityHeaders } from './platform/security-headers.ts';
 import { installStrictJsonBodies } from './platform/json-body.ts';
@@ -22,6 +26,13 @@ export type AppOptions = { logger?: boolean | object; serveWeb?: boolean };
 
 /** The whole HTTP application: API under /api/v1, its OpenAPI document, and the web app. */
 export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<FastifyInstance> {
+  // A start (start.ts) gives the node its keys from the key file; elsewhere (tests, benchmarks)
+  // the node gets keys for this process only.
+  if (!hasExchange(ctx)) {
+    const keys = await ephemeralNodeKeys(ctx.clock.now());
+    attachExchange(ctx, exchangeRuntime(keys, exchangeSpecs));
+    await ensureSelfNode(ctx.db, ctx, keys);
+  }
   const app = Fastify({
     logger: options.logger ?? false,
     // One hop: the TLS proxy in front. Its X-Forwarded-For ends with the address it saw; what
@@ -69,7 +80,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
   app.get('/healthz', { schema: { hide: true }, logLevel: 'silent' }, async (_request, reply) => {
     try {
       await ctx.db.execute(sql`select 1`);
-      return { status: 'ok' };
+      return { status: 'ok', exchange: await queueFigures(ctx) };
     } catch {
       return reply.status(503).send({ status: 'unavailable' });
     }

@@ -10,6 +10,8 @@ import { remindAnnualDocuments } from './schools/annual-cycle.ts';
 import { smtpMailer } from './mail/smtp.ts';
 import { sql } from 'drizzle-orm';
 import { writeCheckpoint } from './audit/checkpoints.ts';
+import { startDispatcher } from './exchange/dispatch.ts';
+import { witnessCheckpoint } from './exchange/witness.ts';
 
 async function main() {
   const startedAt = performance.now();
@@ -40,8 +42,15 @@ async function main() {
 
   // The chain's head is checkpointed outside the database every minute (and at stop): a deleted
   // tail, an emptied trail or a recomputed chain shows against it (liaison audit verify).
-  const checkpoint = () => writeCheckpoint(ctx.db, systemClock, ctx.audit!).catch((error) => app.log.error({ err: error }, 'audit checkpoint failed'));
+  // Each new checkpoint also goes to the peer nodes, who keep it as witnesses.
+  const checkpoint = () =>
+    writeCheckpoint(ctx.db, systemClock, ctx.audit!)
+      .then((written) => (written ? witnessCheckpoint(ctx, written) : undefined))
+      .catch((error) => app.log.error({ err: error }, 'audit checkpoint failed'));
   const checkpointTimer = setInterval(checkpoint, 60_000);
+
+  // Messages to other nodes (and to this one) leave the outbox through the dispatcher.
+  const stopDispatcher = config.exchangePaused ? async () => {} : startDispatcher(ctx, app.log);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -52,6 +61,7 @@ async function main() {
     if (analyzeTimer) clearInterval(analyzeTimer);
     clearInterval(checkpointTimer);
     clearInterval(schoolReminderTimer);
+    await stopDispatcher();
     await app.close();
     await checkpoint();
     await database.close();

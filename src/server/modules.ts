@@ -10,6 +10,7 @@ import { verificationServer } from './verification/module.ts';
 import { meetingsServer } from './meetings/module.ts';
 import { schoolsServer } from './schools/module.ts';
 import { workServer } from './work/module.ts';
+import { exchangeServer } from './exchange/module.ts';
 
 /** Every module with routes, one line each; app.ts mounts them in this order under /api/v1. */
 export const serverModules: readonly ServerModule[] = [
@@ -24,4 +25,8 @@ export const serverModules: readonly ServerModule[] = [
   meetingsServer,
   schoolsServer,
   workServer,
+  exchangeServer,
 ];
+
+/** What each module exchanges with other nodes (its message kinds and subjects), for the exchange's runtime. */
+export const exchangeSpecs = serverModules.map((m) => m.exchange);

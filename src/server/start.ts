@@ -9,6 +9,10 @@ import { ensureAdmin, ensureDemoUsers, separateDuties } from './accounts/bootstr
 import { auditKeysFromFile } from './audit/audit-keys.ts';
 import { fileCheckpointStore, writeCheckpoint, type AuditAnchor } from './audit/checkpoints.ts';
 import { ensureSampleSchools } from './schools/sample-schools.ts';
+import { nodeKeysFromFile } from './exchange/node-keys.ts';
+import { attachExchange, exchangeRuntime } from './exchange/runtime.ts';
+import { ensureSelfNode } from './exchange/queries.ts';
+import { exchangeSpecs } from './modules.ts';
 
 /**
  * Everything a start does before serving: open the database (migrations apply), load the
@@ -19,6 +23,10 @@ export async function prepare(config: Config, clock: Clock, options: { bootstrap
   const audit: AuditAnchor = { keys: auditKeysFromFile(config.auditKeyFile, { create: true }), checkpoints: fileCheckpointStore(config.auditCheckpointFile) };
   const database: Database = await openConfiguredDatabase(config, { auditKeys: audit.keys });
   const ctx: Context = { db: database.db, clock, config, audit };
+  // The node's identity and signing keys are made on first start too (beside the audit key unless configured elsewhere).
+  const nodeKeys = await nodeKeysFromFile(config.nodeKeyFile, { create: true, now: clock.now() });
+  attachExchange(ctx, exchangeRuntime(nodeKeys, exchangeSpecs));
+  await ensureSelfNode(ctx.db, ctx, nodeKeys);
   if (!options.bootstrap) return { database, ctx, adminPassword: null, demoUsers: 0 };
   try {
     await loadReferenceData(ctx);

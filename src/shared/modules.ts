@@ -2,6 +2,7 @@ import { notYetBuilt } from './modules/manifest.ts';
 import { accountsModule } from './modules/accounts.ts';
 import { agreementsModule } from './modules/agreements.ts';
 import { directoryModule } from './modules/directory.ts';
+import { exchangeModule } from './modules/exchange.ts';
 import { meetingsModule } from './modules/meetings.ts';
 import { notificationsModule } from './modules/notifications.ts';
 import { adminModule, auditModule, mailModule, searchModule } from './modules/platform.ts';
@@ -36,6 +37,7 @@ export const modules = [
   auditModule,
   searchModule,
   mailModule,
+  exchangeModule,
   adminModule,
 ] as const;
 

@@ -119,4 +119,38 @@ export const api = {
     call<SearchAnswer>('GET', `/search${query(params)}`),
   audit: (params: Record<string, string | number | undefined>) => call<AuditEntry[]>('GET', `/audit${query(params)}`),
   verifyAudit: () => call<AuditVerification>('GET', '/audit/verification'),
+  exchangeStatus: () => call<ExchangeStatus>('GET', '/exchange/status'),
+  deliveries: (subjectType: string, subjectId: string) => call<Deliveries>('GET', `/exchange/deliveries${query({ subjectType, subjectId })}`),
+};
+
+export const evidenceUrl = (subjectType: string, subjectId: string) => `/api/v1/exchange/evidence${query({ subjectType, subjectId })}`;
+
+type NodeRef = { id: string; name: string; self: boolean };
+/** What this node sent and received about a record, as GET /exchange/deliveries answers. */
+export type Deliveries = {
+  sent: { id: string; kind: string; to: NodeRef; toUnit: string | null; status: 'pending' | 'delivered' | 'refused'; attempts: number; createdAt: string; deliveredAt: string | null; receiptVerified: boolean; lastError: string | null; overdue: boolean }[];
+  received: { id: string; kind: string; from: NodeRef; receivedAt: string }[];
+};
+/** The operator's view, as GET /exchange/status answers. */
+export type ExchangeStatus = {
+  queue: { pending: number; overdue: number; refused: number; oldestPendingAt: string | null };
+  nodes: {
+    id: string;
+    self: boolean;
+    name: string;
+    party: string | null;
+    url: string;
+    keys: { kid: string; createdAt: string; retiredAt: string | null }[];
+    units: string[];
+    lastDeliveryAt: string | null;
+    lastFailureAt: string | null;
+    lastError: string | null;
+    reachable: boolean | null;
+    outbox: { pending: number; delivered: number; refused: number };
+    inbox: number;
+    witnessed: { position: number; hash: string; at: string } | null;
+    conflicts: { conflict: string; position: number; at: string; receivedAt: string }[];
+  }[];
+  failing: { id: string; kind: string; toNodeId: string; toUnit: string | null; status: string; attempts: number; createdAt: string; nextAttemptAt: string; lastError: string | null; overdue: boolean }[];
+  refusals: { at: string; fromNode: string | null; messageId: string | null; reason: string; detail: string | null }[];
 };

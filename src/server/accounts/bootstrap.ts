@@ -1,3 +1,4 @@
+import { hostsParty } from '../exchange/queries.ts';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Context } from '../platform/context.ts';
 import { units, users, type LocalizedText } from '../db/schema.ts';
@@ -48,7 +49,8 @@ const demoName = (unit: { partyCode: string; name: LocalizedText }, role: keyof 
 export async function ensureDemoUsers(ctx: Context): Promise<number> {
   if (!ctx.config.demo || !ctx.config.demoPassword) return 0;
   const passwordHash = await hashPassword(ctx.config.demoPassword);
-  const allUnits = await ctx.db.select().from(units).orderBy(asc(units.code));
+  // On a node of one government, only the units it hosts get demo people.
+  const allUnits = (await ctx.db.select().from(units).orderBy(asc(units.code))).filter((unit) => hostsParty(ctx, unit.partyCode));
   let created = 0;
   await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();

@@ -2,7 +2,7 @@ import type { Viewer } from '../platform/context.ts';
 import { actsForAUnit, actsForUnit } from '../units/acting.ts';
 import { notificationPolicy } from '../notifications/policy.ts';
 
-type Parties = { senderUnitId: string; recipientUnitId: string; status: string; authorId: string; sentAt?: Date | null };
+type Parties = { senderUnitId: string; recipientUnitId: string; status: string; authorId: string | null; sentAt?: Date | null };
 
 /** Who may do what with a meeting (M13): the units taking part keep its record together. */
 export const meetingPolicy = {

@@ -256,7 +256,7 @@ export async function getNotification(ctx: Context, options: { viewer: Viewer; i
   const seen = new Set(visibleConsultations.map((c) => c.id));
   const visibleEvents = (sender ? events : events.slice(Math.max(sentIndex, 0))).filter((e) => e.data.consultationId === undefined || seen.has(e.data.consultationId as string));
   return {
-    ...presentNotification(n, refs, now, { author: author.displayName, approver: approver?.displayName ?? null }),
+    ...presentNotification(n, refs, now, { author: author?.displayName, approver: approver?.displayName ?? null }),
     customs: {
       channel: n.customsChannel,
       routings: routings.map((r) => ({

@@ -2,7 +2,7 @@ import { hasRole, type Viewer } from '../platform/context.ts';
 import { forbidden } from '../platform/errors.ts';
 import { actsForAUnit, actsForUnit, worksForUnit } from '../units/acting.ts';
 
-type Parties = { senderUnitId: string; recipientUnitId: string; status: string; authorId: string; customsUnitIds?: string[] };
+type Parties = { senderUnitId: string; recipientUnitId: string; status: string; authorId: string | null; customsUnitIds?: string[] };
 
 const sentStatuses = ['sent', 'acknowledged', 'closed', 'withdrawn'];
 /** Withdrawn after sending stays visible to the recipient; withdrawn as a draft does not. */

@@ -45,9 +45,8 @@ export const notifications = pgTable(
     customsChannel: boolean('customs_channel').notNull().default(false),
     /** The customs units inside Liaison it was routed to (customs_routings): they read it and follow it up. */
     customsUnitIds: uuid('customs_unit_ids').array().notNull().default(sql`'{}'::uuid[]`),
-    authorId: uuid('author_id')
-      .notNull()
-      .references(() => users.id),
+    /** Who wrote it; null on a copy received from another node (its author is an officer there). */
+    authorId: uuid('author_id').references(() => users.id),
     approverId: uuid('approver_id').references(() => users.id),
     /** Everyone who wrote its content before it was sent (the author, and colleagues who edited or attached): none of them may approve it. */
     editorIds: uuid('editor_ids').array().notNull().default(sql`'{}'::uuid[]`),

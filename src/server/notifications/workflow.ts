@@ -10,6 +10,7 @@ import { allow, withEditor } from './policy.ts';
 import { indexNotification } from './index-notification.ts';
 import { readableNotification, requireStatus, type NotificationRow } from './load-notification.ts';
 import { recordStep } from './record-step.ts';
+import { sendStep } from './exchange.ts';
 import type { NotificationStep } from '../../shared/audit-actions.ts';
 
 /** Clause 1: a notification states the scope, the control measures and the matters needing attention. */
@@ -47,6 +48,7 @@ async function transition(
       .where(eq(notifications.id, id))
       .returning();
     await recordStep(tx, ctx, { notification: row, viewer, kind: plan.kind, comment: plan.comment });
+    await sendStep(tx, ctx, { notification: row, viewer, kind: plan.kind, comment: plan.comment });
     await indexNotification(tx, ctx, row);
     for (const { except, ...tell } of plan.tell ?? []) await tellUnit(tx, ctx, { ...tell, title: titleOf(row), link: link(row), exceptUserIds: [viewer.userId, ...(except ?? [])] });
     return row;

@@ -31,6 +31,18 @@ export type Config = {
   auditKeyFile: string;
   /** Where checkpoints of the audit chain's head are appended: outside the database owner's reach. */
   auditCheckpointFile: string;
+  /** This node's identity and signing keys for the exchange between nodes (made on first start if missing). */
+  nodeKeyFile: string;
+  /** This node's name, as peers show it (e.g. "Hong Kong node"). */
+  nodeName: string;
+  /** The parties whose units this node hosts; empty: every party (one node for all, the default). */
+  nodeParties: string[];
+  /** Where peers reach this node's API (its base URL). */
+  nodeUrl: string;
+  /** A message not delivered after this many minutes is shown to its sender and the operator as overdue. */
+  exchangeOverdueMinutes: number;
+  /** Set to leave outgoing messages in the outbox (the dispatcher does not run): for tests and maintenance. */
+  exchangePaused: boolean;
 };
 
 /** "alert=24,follow_up=48,attention=,news=" → hours per classification (defaults after RASFF). */
@@ -69,5 +81,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.LIAISON_PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`,
     auditKeyFile: path.resolve(env.LIAISON_AUDIT_KEY_FILE ?? path.join(env.LIAISON_DATA_DIR ?? 'var', 'audit-key')),
     auditCheckpointFile: path.resolve(env.LIAISON_AUDIT_CHECKPOINT_FILE ?? path.join(env.LIAISON_DATA_DIR ?? 'var', 'audit-checkpoints.jsonl')),
+    nodeKeyFile: path.resolve(env.LIAISON_NODE_KEY_FILE ?? path.join(env.LIAISON_DATA_DIR ?? 'var', 'node-keys.json')),
+    nodeName: env.LIAISON_NODE_NAME ?? 'Liaison',
+    nodeParties: (env.LIAISON_NODE_PARTIES ?? '')
+      .split(',')
+      .map((p) => p.trim().toUpperCase())
+      .filter(Boolean),
+    nodeUrl: (env.LIAISON_NODE_URL ?? env.LIAISON_PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
+    exchangeOverdueMinutes: Number(env.LIAISON_EXCHANGE_OVERDUE_MINUTES ?? 60),
+    exchangePaused: env.LIAISON_EXCHANGE_PAUSED === '1',
   };
 }

@@ -3,7 +3,7 @@ import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { AuditAnchor } from '../audit/checkpoints.ts';
 
-/** What every service needs: the database, the clock and the configuration; and what anchors the audit trail outside the database. */
+/** What every service needs: the database, the clock and the configuration; and what anchors the audit trail outside the database. (This node's exchange with the others is kept beside it: exchange/runtime.ts.) */
 export type Context = { db: Db; clock: Clock; config: Config; audit?: AuditAnchor };
 
 export type Role = 'officer' | 'approver' | 'unit_admin' | 'reader';

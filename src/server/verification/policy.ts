@@ -3,7 +3,7 @@ import { actsForAUnit, actsForUnit } from '../units/acting.ts';
 import { notificationPolicy } from '../notifications/policy.ts';
 
 type Request = { fromUnitId: string; toUnitId: string };
-type Parties = { senderUnitId: string; recipientUnitId: string; status: string; authorId: string; sentAt?: Date | null };
+type Parties = { senderUnitId: string; recipientUnitId: string; status: string; authorId: string | null; sentAt?: Date | null };
 
 /** Who may do what with a verification request or a media-report check (clauses 4 and 5). */
 export const verificationPolicy = {

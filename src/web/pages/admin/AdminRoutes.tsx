@@ -10,6 +10,7 @@ import { UnitsPage } from './units/UnitsPage.tsx';
 import { CreateUnitPage } from './units/CreateUnitPage.tsx';
 import { EditUnitPage } from './units/EditUnitPage.tsx';
 import { AuditPage } from './audit/AuditPage.tsx';
+import { ExchangePage } from './exchange/ExchangePage.tsx';
 
 /** Administration: platform administrators manage all units and users, unit administrators their own unit's users. */
 export function AdminRoutes() {
@@ -22,6 +23,7 @@ export function AdminRoutes() {
     { to: '/admin', label: t('admin.users'), active: pathname === '/admin' || pathname.startsWith('/admin/users') },
     { to: '/admin/units', label: t('admin.units'), active: pathname.startsWith('/admin/units'), show: platform },
     { to: '/admin/audit', label: t('admin.audit'), active: pathname.startsWith('/admin/audit') },
+    { to: '/admin/exchange', label: t('exchange.title'), active: pathname.startsWith('/admin/exchange'), show: platform },
   ].filter((s) => s.show !== false);
 
   return (
@@ -42,6 +44,7 @@ export function AdminRoutes() {
         <Route path="units/new" element={platform ? <CreateUnitPage /> : <Navigate to="/admin" replace />} />
         <Route path="units/:id" element={<EditUnitPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="exchange" element={platform ? <ExchangePage /> : <Navigate to="/admin" replace />} />
         <Route path="*" element={<Navigate to="/admin" replace />} />
       </Routes>
     </Stack>

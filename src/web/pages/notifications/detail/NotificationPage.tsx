@@ -20,6 +20,7 @@ import { NotificationText } from './NotificationText.tsx';
 import { RecordTable } from './RecordTable.tsx';
 import { Related } from './Related.tsx';
 import { Timeline } from './Timeline.tsx';
+import { ExchangeRecord } from '../../../components/ExchangeRecord.tsx';
 import { WorkflowActions } from './WorkflowActions.tsx';
 
 export function NotificationPage() {
@@ -89,6 +90,7 @@ function NotificationView({ n }: { n: NotificationDetail }) {
             <ExpertConsultations n={n} />
             <Divider />
             <Timeline n={n} />
+            {n.sentAt && <ExchangeRecord subjectType="notification" subjectId={n.id} />}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
