@@ -17,8 +17,8 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts `src/server/main.ts` as its own process and waits until /healthz answers. */
-export async function startServerProcess(env: Record<string, string>): Promise<{ child: ChildProcess; port: number; output: () => string; stop: () => Promise<void> }> {
-  const port = await freePort();
+export async function startServerProcess(env: Record<string, string>, options: { port?: number } = {}): Promise<{ child: ChildProcess; port: number; output: () => string; stop: () => Promise<void> }> {
+  const port = options.port ?? (await freePort());
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: repoRoot,
