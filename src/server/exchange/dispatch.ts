@@ -42,8 +42,11 @@ async function deliverOver(ctx: Context, node: NodeRow, jws: string, fetcher: ty
       return text.slice(0, 200);
     }
   })();
-  // A peer that refuses (4xx) will refuse again; one that fails (5xx, 408, 429) may not.
-  const final = response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
+  // Only a message the peer cannot read at all (400, 413) is given up. A refusal for want of a
+  // key or an anchor (403: the peer has not imported this node's new anchor yet) or of the record
+  // it refers to (422) may pass later: it is retried with backoff, and shown as overdue to its
+  // sender and the operator, never dropped.
+  const final = response.status === 400 || response.status === 413;
   return { ok: false, final, error: `HTTP ${response.status}${reason ? `: ${reason}` : ''}` };
 }
 
@@ -86,7 +89,7 @@ export async function dispatchOnce(ctx: Context, options: { fetch?: typeof fetch
         outcome = { ok: true, receipt: await acceptMessage(ctx, message.jws) };
       } catch (error) {
         const status = (error as { status?: number }).status ?? 500;
-        outcome = { ok: false, final: status < 500, error: (error as Error).message };
+        outcome = { ok: false, final: status === 400, error: (error as Error).message };
       }
     } else outcome = await deliverOver(ctx, node, message.jws, fetcher);
 

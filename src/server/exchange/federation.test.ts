@@ -4,7 +4,8 @@ import { buildUser, engines, logInAs, startTestApp, unitId, type TestApp } from 
 import { call, draftBody } from '../../../test/support/notifications.ts';
 import { freePort } from '../../../test/support/processes.ts';
 import { exchangeMessages, exchangeReceived, exchangeRefusals, notificationEvents, notifications } from '../db/schema.ts';
-import { exportAnchor, importAnchor } from './anchors.ts';
+import { exportAnchor, importAnchor, rotateNodeKey } from './anchors.ts';
+import { witnessCheckpoint } from './witness.ts';
 import { dispatchOnce } from './dispatch.ts';
 import { ephemeralNodeKeys } from './node-keys.ts';
 import { selfNode } from './queries.ts';
@@ -187,5 +188,37 @@ describe.each(engines)('the exchange between two nodes on %s', (engine) => {
     expect(copies.map((c) => c.reference).sort()).toEqual(sent.map((s) => s.reference).sort());
     const received = await gd.ctx.db.select({ at: exchangeReceived.receivedAt, subjectId: exchangeReceived.subjectId }).from(exchangeReceived).where(sql`${exchangeReceived.subjectId} in (${sql.join(sent.map((s) => sql`${s.id}`), sql`, `)})`);
     expect(received.length).toBe(3);
+  });
+
+  it("witnesses the peer's audit checkpoints: a chain that shrinks or changes its head is shown as a conflict", async () => {
+    await witnessCheckpoint(hk.ctx, { position: 40, hash: 'a'.repeat(64), at: '2026-11-24T10:00:00.000Z' });
+    await witnessCheckpoint(hk.ctx, { position: 40, hash: 'b'.repeat(64), at: '2026-11-24T10:01:00.000Z' });
+    await witnessCheckpoint(hk.ctx, { position: 12, hash: 'c'.repeat(64), at: '2026-11-24T10:02:00.000Z' });
+    expect(await dispatchOnce(hk.ctx)).toMatchObject({ delivered: 3 });
+    const status = (await call(gd.app, await logInAs(gd.app, 'admin', 'admin-password-for-tests'), 'GET', '/exchange/status')).json();
+    const peer = status.nodes.find((n: { name: string }) => n.name === 'Hong Kong node');
+    expect(peer.conflicts.map((c: { conflict: string }) => c.conflict).sort()).toEqual(['rewritten', 'truncated']);
+    // Only the operator sees it.
+    expect((await call(gd.app, gd.cookies.officer, 'GET', '/exchange/status')).statusCode).toBe(403);
+  });
+
+  it('rotates a node key: the peer takes the new anchor, signed by the old key too, and old and new messages verify', async () => {
+    const before = await sendFromHongKong('換鑰之前');
+    await dispatchOnce(hk.ctx);
+    const { retired, current } = await rotateNodeKey(hk.ctx);
+    expect(current).not.toBe(retired);
+    // Until the peer has the new anchor, a message signed by the new key is refused; it waits, and is retried.
+    const after = await sendFromHongKong('換鑰之後');
+    expect(await dispatchOnce(hk.ctx)).toMatchObject({ delivered: 0, failed: 1 });
+    const waiting = (await call(hk.app, hk.cookies.officer, 'GET', `/exchange/deliveries?subjectType=notification&subjectId=${after.id}`)).json();
+    expect(waiting.sent[0]).toMatchObject({ status: 'pending', lastError: expect.stringMatching(/403/) });
+    await importAnchor(gd.ctx, await exportAnchor(hk.ctx));
+    hk.clock.advance(60_000);
+    expect(await dispatchOnce(hk.ctx)).toMatchObject({ delivered: 1 });
+    for (const id of [before.id, after.id]) {
+      const bundle = await call(hk.app, hk.cookies.officer, 'GET', `/exchange/evidence?subjectType=notification&subjectId=${id}`);
+      const verified = await verifyEvidence(bundle.body);
+      expect(verified.ok, verified.lines.join('\n')).toBe(true);
+    }
   });
 });
