@@ -112,6 +112,20 @@ describe.each(engines)('the exchange between two nodes on %s', (engine) => {
     expect(back.status).toBe('acknowledged');
     expect(back.timeline.at(-1)).toMatchObject({ kind: 'acknowledged' });
     expect(JSON.stringify(back.timeline.at(-1))).toContain('Guangdong node');
+
+    // A request for information from Guangdong, answered from Hong Kong: each crosses, and the answer closes the request on both nodes.
+    const asked = await call(gd.app, gd.cookies.officer, 'POST', `/notifications/${sent.id}/follow-ups`, { kind: 'request_for_information', script: 'zh-Hans', text: '请提供养殖场名单。' });
+    expect(asked.statusCode, asked.body).toBe(201);
+    await dispatchOnce(gd.ctx);
+    const onHk = (await call(hk.app, hk.cookies.officer, 'GET', `/notifications/${sent.id}`)).json();
+    const request = onHk.followUps.find((f: { kind: string }) => f.kind === 'request_for_information');
+    expect(request.text['zh-Hant']).toBe('請提供養殖場名單。');
+    const answered = await call(hk.app, hk.cookies.officer, 'POST', `/notifications/${sent.id}/follow-ups`, { kind: 'additional_information', script: 'zh-Hant', text: '名單見附件。', answersId: request.id });
+    expect(answered.statusCode, answered.body).toBe(201);
+    await dispatchOnce(hk.ctx);
+    const onGd = (await call(gd.app, gd.cookies.officer, 'GET', `/notifications/${sent.id}`)).json();
+    expect(onGd.followUps.find((f: { id: string }) => f.id === request.id).answeredAt).not.toBeNull();
+    expect(onGd.followUps.map((f: { kind: string }) => f.kind).sort()).toEqual(['additional_information', 'request_for_information']);
   });
 
   it('exports an evidence bundle that verifies offline and fails when one byte is changed', async () => {

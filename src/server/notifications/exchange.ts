@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/open.ts';
-import { notificationEvents, notifications } from '../db/schema.ts';
+import { followUps, notificationEvents, notifications } from '../db/schema.ts';
 import type { Context, Viewer } from '../platform/context.ts';
 import { notFound } from '../platform/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -10,7 +10,7 @@ import type { ExchangeHandler, ExchangeSpec } from '../exchange/runtime.ts';
 import { sendMessage } from '../exchange/send.ts';
 import type { Envelope } from '../exchange/signed.ts';
 import type { NotificationStep } from '../../shared/audit-actions.ts';
-import { indexNotification } from './index-notification.ts';
+import { indexFollowUp, indexNotification } from './index-notification.ts';
 import { readableNotification, type NotificationRow } from './load-notification.ts';
 
 /** The steps of a notification that the other party's node must know of, and which side takes each. */
@@ -119,6 +119,49 @@ const receiveStep =
     await tellUnit(tx, ctx, { unitId: tellTo, roles: ['officer', 'approver'], what: kind, title: titleOf(updated), link: `/notifications/${updated.id}` });
   };
 
+type FollowUpRow = typeof followUps.$inferSelect;
+
+/** A follow-up (information, measures, a request for information or its answer, a reclassification) goes to the other liaison unit's node. */
+export async function sendFollowUp(tx: DbOrTx, ctx: Context, options: { notification: NotificationRow; followUp: FollowUpRow; viewer: Viewer }) {
+  const { notification: n, followUp: f } = options;
+  const targets = [n.senderUnitId, n.recipientUnitId].filter((u) => u !== options.viewer.unitId);
+  const from = await unitById(tx, options.viewer.unitId!);
+  for (const to of targets) {
+    await sendMessage(tx, ctx, {
+      kind: 'notification.follow_up',
+      from,
+      to: await unitById(tx, to),
+      subject: { type: 'notification', id: n.id },
+      payload: {
+        at: f.createdAt.toISOString(),
+        actor: options.viewer.displayName,
+        followUp: { id: f.id, kind: f.kind, authoritativeScript: f.authoritativeScript, textHant: f.textHant, textHans: f.textHans, newClassification: f.newClassification, answerDueAt: f.answerDueAt?.toISOString() ?? null, answersId: f.answersId, createdBy: f.createdBy, createdAt: f.createdAt.toISOString() },
+      },
+    });
+  }
+}
+
+/** A follow-up made on the other node: this node's copy of it (once), the answer it gives, the reclassification it makes. */
+const receiveFollowUp: ExchangeHandler = async (tx, ctx, message) => {
+  const f = (message.payload as { followUp: { id: string; kind: string; authoritativeScript: string; textHant: string; textHans: string; newClassification: string | null; answerDueAt: string | null; answersId: string | null; createdBy: string; createdAt: string } }).followUp;
+  const [existing] = await tx.select({ id: followUps.id }).from(followUps).where(eq(followUps.id, f.id));
+  if (existing) return;
+  const [n] = await tx.select().from(notifications).where(eq(notifications.id, message.subject?.id ?? '')).for('update');
+  const fromUnit = await unitByCode(tx, message.from.unit ?? '');
+  if (!n || !fromUnit) throw notFound('notification');
+  const createdAt = new Date(f.createdAt);
+  const [row] = await tx
+    .insert(followUps)
+    .values({ id: f.id, notificationId: n.id, fromUnitId: fromUnit.id, kind: f.kind, authoritativeScript: f.authoritativeScript, textHant: f.textHant, textHans: f.textHans, newClassification: f.newClassification, answerDueAt: f.answerDueAt ? new Date(f.answerDueAt) : null, answersId: f.answersId, createdBy: `${f.createdBy} (${await senderNodeName(tx, message)})`, createdAt })
+    .returning();
+  if (f.answersId) await tx.update(followUps).set({ answeredAt: createdAt }).where(and(eq(followUps.id, f.answersId), isNull(followUps.answeredAt)));
+  const current = f.kind === 'reclassification' && f.newClassification ? (await tx.update(notifications).set({ classification: f.newClassification, updatedAt: ctx.clock.now() }).where(eq(notifications.id, n.id)).returning())[0] : n;
+  await recordArrival(tx, ctx, current, message, 'follow_up');
+  await indexFollowUp(tx, ctx, current, row);
+  const tellTo = [current.senderUnitId, current.recipientUnitId].filter((u) => u !== fromUnit.id);
+  for (const unitId of tellTo) await tellUnit(tx, ctx, { unitId, roles: ['officer', 'approver'], what: 'follow_up', title: titleOf(current), link: `/notifications/${current.id}` });
+};
+
 /** Who may read a notification's exchange record: those who may read the notification. */
 const readable = async (db: DbOrTx, viewer: Viewer, id: string) => {
   try {
@@ -130,6 +173,6 @@ const readable = async (db: DbOrTx, viewer: Viewer, id: string) => {
 };
 
 export const notificationExchange: ExchangeSpec = {
-  handlers: { 'notification.sent': receiveSent, 'notification.acknowledged': receiveStep('acknowledged'), 'notification.withdrawn': receiveStep('withdrawn'), 'notification.closed': receiveStep('closed') },
+  handlers: { 'notification.follow_up': receiveFollowUp, 'notification.sent': receiveSent, 'notification.acknowledged': receiveStep('acknowledged'), 'notification.withdrawn': receiveStep('withdrawn'), 'notification.closed': receiveStep('closed') },
   subjects: { notification: readable },
 };

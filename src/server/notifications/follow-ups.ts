@@ -1,16 +1,15 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { followUps, notifications } from '../db/schema.ts';
-import { regionDay } from '../platform/clock.ts';
 import type { Context, Viewer } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { tellUnit } from '../mail/outbox.ts';
-import { indexDocument } from '../search/index-document.ts';
 import { notificationPolicy } from './policy.ts';
 import { inBothScripts } from '../platform/both-scripts.ts';
 import { allow } from './policy.ts';
 import { readableNotification, requireStatus } from './load-notification.ts';
-import { unitsFinding } from './index-notification.ts';
+import { sendFollowUp } from './exchange.ts';
+import { indexFollowUp, unitsFinding } from './index-notification.ts';
 import { recordStep } from './record-step.ts';
 import type { followUpBody } from './schemas.ts';
 
@@ -53,20 +52,8 @@ export async function addFollowUp(ctx: Context, options: { viewer: Viewer; id: s
     if (input.answersId) await tx.update(followUps).set({ answeredAt: now }).where(and(eq(followUps.id, input.answersId), isNull(followUps.answeredAt)));
     if (input.kind === 'reclassification') await tx.update(notifications).set({ classification: input.newClassification!, updatedAt: now }).where(eq(notifications.id, id));
     await recordStep(tx, ctx, { notification: n, viewer, kind: 'follow_up', comment: input.text.slice(0, 200), data: { followUpId: row.id, kind: input.kind, newClassification: row.newClassification } });
-    await indexDocument(
-      tx,
-      {
-        kind: 'follow_up',
-        refId: row.id,
-        title: { 'zh-Hant': n.textHant.title, 'zh-Hans': n.textHans.title, en: n.summaryEn?.slice(0, 200) || n.textHant.title },
-        body: input.text,
-        url: `/notifications/${id}#follow-up-${row.id}`,
-        visibility: 'units',
-        unitIds: unitsFinding(n),
-        date: regionDay(now),
-      },
-      now,
-    );
+    await indexFollowUp(tx, ctx, n, row);
+    await sendFollowUp(tx, ctx, { notification: n, followUp: row, viewer });
     for (const other of unitsFinding(n).filter((u) => u !== viewer.unitId)) {
       await tellUnit(tx, ctx, { unitId: other, roles: ['officer', 'approver'], what: 'follow_up', title: `${n.reference} ${n.textHant.title}`, link: `/notifications/${id}`, exceptUserIds: [viewer.userId] });
     }

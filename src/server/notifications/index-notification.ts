@@ -4,6 +4,7 @@ import type { Context } from '../platform/context.ts';
 import { indexDocument } from '../search/index-document.ts';
 
 import type { NotificationRow } from './load-notification.ts';
+import type { followUps } from '../db/schema.ts';
 
 /** Who finds a notification and its follow-ups: the sender; once sent, the recipient and the customs units it was routed to. */
 export const unitsFinding = (n: Pick<NotificationRow, 'sentAt' | 'senderUnitId' | 'recipientUnitId' | 'customsUnitIds'>) =>
@@ -25,5 +26,24 @@ export async function indexNotification(tx: DbOrTx, ctx: Context, n: Notificatio
       date: regionDay(n.sentAt ?? n.createdAt),
     },
     ctx.clock.now(),
+  );
+}
+
+/** A follow-up in the search index: found by the units that find its notification. */
+export async function indexFollowUp(tx: DbOrTx, ctx: Context, n: NotificationRow, row: typeof followUps.$inferSelect) {
+  const now = ctx.clock.now();
+  await indexDocument(
+    tx,
+    {
+      kind: 'follow_up',
+      refId: row.id,
+      title: { 'zh-Hant': n.textHant.title, 'zh-Hans': n.textHans.title, en: n.summaryEn?.slice(0, 200) || n.textHant.title },
+      body: row.authoritativeScript === 'zh-Hans' ? row.textHans : row.textHant,
+      url: `/notifications/${n.id}#follow-up-${row.id}`,
+      visibility: 'units',
+      unitIds: unitsFinding(n),
+      date: regionDay(row.createdAt),
+    },
+    now,
   );
 }
