@@ -12,6 +12,7 @@ import type { Context } from './platform/context.ts';
 import { installErrorHandling } from './platform/errors-http.ts';
 import { installAuthentication } from './platform/http.ts';
 import { serverModules } from './modules.ts';
+import type { ModuleServices } from './platform/server-module.ts';
 import { installSameOriginCheck } from './platform/same-origin.ts';
 import { installSecurityHeaders } from './platform/security-headers.ts';
 import { installStrictJsonBodies } from './platform/json-body.ts';
@@ -77,7 +78,10 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
 
   await app.register(
     async (api) => {
-      for (const module of serverModules) await api.register(module.routes(ctx), module.prefix ? { prefix: module.prefix } : {});
+      const services: ModuleServices = {
+        searchAudiencesOf: async (viewer) => (viewer ? (await Promise.all(serverModules.map((m) => m.searchAudiences?.(ctx, viewer) ?? []))).flat() : []),
+      };
+      for (const module of serverModules) await api.register(module.routes(ctx, services), module.prefix ? { prefix: module.prefix } : {});
     },
     { prefix: '/api/v1' },
   );
