@@ -16,6 +16,7 @@ import { attachExchange, exchangeRuntime, hasExchange } from './exchange/runtime
 import { ephemeralNodeKeys } from './exchange/node-keys.ts';
 import { ensureSelfNode } from './exchange/queries.ts';
 import { queueFigures } from './exchange/status.ts';
+import type { ModuleServices } from './platform/server-module.ts';
 import { installSameOriginCheck } from './platform/same-origin.ts';
 import { installSecurityHeaders } from './platform/security-headers.ts';
 import { installStrictJsonBodies } from './platform/json-body.ts';
@@ -88,7 +89,10 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
 
   await app.register(
     async (api) => {
-      for (const module of serverModules) await api.register(module.routes(ctx), module.prefix ? { prefix: module.prefix } : {});
+      const services: ModuleServices = {
+        searchAudiencesOf: async (viewer) => (viewer ? (await Promise.all(serverModules.map((m) => m.searchAudiences?.(ctx, viewer) ?? []))).flat() : []),
+      };
+      for (const module of serverModules) await api.register(module.routes(ctx, services), module.prefix ? { prefix: module.prefix } : {});
     },
     { prefix: '/api/v1' },
   );

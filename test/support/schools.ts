@@ -11,7 +11,7 @@ export function schoolInput(side: 'HK' | 'GD', overrides: Record<string, unknown
     : { code: `GD-T${n}`, side, nameZh: `深圳测试学校${n}号`, nameEn: `Shenzhen Test School ${n}`, level: 'primary', sector: 'public', district: '深圳市南山区', address: `南山区测试路${n}号`, features: ['STEM'], contactName: '李老师', contactEmail: `gd${n}@school.example`, contactPhone: '+86 755 0000 0000', preferences: { levels: ['primary'], sectors: [], districts: ['Sha Tin'], themes: ['STEM'] }, ...overrides };
 }
 
-export async function api(app: FastifyInstance, cookie: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object, headers: Record<string, string> = {}) {
+export async function api(app: FastifyInstance, cookie: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object, headers: Record<string, string> = {}) {
   return app.inject({ method, url: `/api/v1${url}`, headers: { cookie, ...headers }, payload });
 }
 

@@ -1,44 +1,16 @@
-import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { attachmentTypes } from '../../shared/attachments.ts';
 import { attachments, notifications } from '../db/schema.ts';
 import type { Context, Viewer } from '../platform/context.ts';
-import { AppError, notFound } from '../platform/errors.ts';
+import { notFound } from '../platform/errors.ts';
+import { requireFileOfType, safeFileName, sha256Of } from '../platform/uploaded-files.ts';
 import { allow, notificationPolicy, withEditor } from './policy.ts';
 import { readableNotification, requireStatus } from './load-notification.ts';
 import { recordStep } from './record-step.ts';
 
-/**
- * Whether the file's first bytes agree with its declared type: a text file named .pdf, or a
- * program renamed .jpg, is refused. Text may be in any encoding (Big5, GBK, UTF-8), but holds
- * no NUL byte.
- */
-function contentMatchesType(type: string, content: Buffer): boolean {
-  const startsWith = (...bytes: number[]) => bytes.every((b, i) => content[i] === b);
-  switch (type) {
-    case 'application/pdf':
-      // Some producers put a few bytes before the header; readers look for it in the first kilobyte.
-      return content.subarray(0, 1024).toString('latin1').includes('%PDF-');
-    case 'image/png':
-      return startsWith(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
-    case 'image/jpeg':
-      return startsWith(0xff, 0xd8, 0xff);
-    case 'text/csv':
-    case 'text/plain':
-    case 'application/vnd.ms-excel':
-      // UTF-16 text (Notepad's "Unicode") is text too: it says so with its byte order mark.
-      return startsWith(0xff, 0xfe) || startsWith(0xfe, 0xff) || !content.subarray(0, 64 * 1024).includes(0);
-    default:
-      // XLSX and DOCX are ZIP archives.
-      return startsWith(0x50, 0x4b, 0x03, 0x04);
-  }
-}
-
 export async function addAttachment(ctx: Context, options: { viewer: Viewer; id: string; filename: string; contentType: string; content: Buffer }) {
   const { viewer, id } = options;
-  if (!attachmentTypes.includes(options.contentType)) throw new AppError('validation.failed', { fields: [{ field: 'file', code: 'file_type' }] });
-  if (options.content.length === 0) throw new AppError('validation.failed', { fields: [{ field: 'file', code: 'empty_file' }] });
-  if (!contentMatchesType(options.contentType, options.content)) throw new AppError('validation.failed', { fields: [{ field: 'file', code: 'file_content' }] });
+  requireFileOfType(options, { types: attachmentTypes });
   return ctx.db.transaction(async (tx) => {
     // Locked, as an edit locks it: a submit cannot slip in, nor an editor be lost from editor_ids.
     const n = await readableNotification(tx, viewer, id, { forUpdate: true });
@@ -47,10 +19,10 @@ export async function addAttachment(ctx: Context, options: { viewer: Viewer; id:
     requireStatus(n, ['draft', 'returned', 'sent', 'acknowledged']);
     // A file attached to a draft is part of its content: whoever attached it may not approve it.
     if (!n.sentAt) await tx.update(notifications).set({ editorIds: withEditor(n.editorIds, viewer) }).where(eq(notifications.id, id));
-    const sha256 = createHash('sha256').update(options.content).digest('hex');
+    const sha256 = sha256Of(options.content);
     const [row] = await tx
       .insert(attachments)
-      .values({ notificationId: id, filename: options.filename.replace(/[\u0000-\u001f]/g, '').slice(0, 200) || 'file', contentType: options.contentType, size: options.content.length, sha256, content: options.content, uploadedBy: viewer.displayName, uploadedAt: ctx.clock.now() })
+      .values({ notificationId: id, filename: safeFileName(options.filename), contentType: options.contentType, size: options.content.length, sha256, content: options.content, uploadedBy: viewer.displayName, uploadedAt: ctx.clock.now() })
       .returning({ id: attachments.id });
     await recordStep(tx, ctx, { notification: n, viewer, kind: 'attached', comment: options.filename, data: { attachmentId: row.id, sha256, size: options.content.length } });
     return row.id;

@@ -1,13 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { createHash } from 'node:crypto';
-import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import type { Context } from '../platform/context.ts';
-import { AppError } from '../platform/errors.ts';
 import { requireViewer } from '../platform/http.ts';
 import { idempotent } from '../platform/idempotency.ts';
 import { errorResponses } from '../platform/openapi.ts';
-import { MAX_ATTACHMENT_BYTES } from '../../shared/attachments.ts';
+import { readUploadedFile, registerUploads, sendFile, sha256Of } from '../platform/uploaded-files.ts';
 import { addAttachment, removeAttachment, getAttachment } from './attachments.ts';
 import { acknowledgeCustomsRouting, routeToCustoms } from './customs-routing.ts';
 import { recordDissemination } from './disseminations.ts';
@@ -40,7 +37,7 @@ const idempotencyHeader = z.object({ 'idempotency-key': z.string().optional().de
 export const notificationRoutes =
   (ctx: Context): FastifyPluginAsyncZod =>
   async (app) => {
-    await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5 } });
+    await registerUploads(app);
     const tags = ['notifications'];
     const detail = (c: Context, viewer: ReturnType<typeof requireViewer>, id: string) => getNotification(c, { viewer, id });
 
@@ -137,20 +134,13 @@ export const notificationRoutes =
       { schema: { tags, summary: 'Attach a lab report or photo (multipart field "file"; PDF, PNG, JPEG, CSV, text, XLSX, DOCX; at most 10 MB)', params: idParams, headers: idempotencyHeader, consumes: ['multipart/form-data'], response: { 201: createdSchema, ...errorResponses(400, 401, 403, 404, 409, 413) } } },
       async (request, reply) => {
         requireViewer(request);
-        if (!request.isMultipart()) throw new AppError('request.unsupported_media_type');
-        const file = await request.file();
-        if (!file) throw new AppError('validation.failed', { fields: [{ field: 'file', code: 'required' }] });
-        const content = await file.toBuffer().catch((error: { code?: string }) => {
-          throw error.code === 'FST_REQ_FILE_TOO_LARGE' ? new AppError('request.too_large') : error;
-        });
-        const upload = { filename: file.filename, contentType: file.mimetype, content };
-        const sha256 = createHash('sha256').update(content).digest('hex');
+        const upload = await readUploadedFile(request);
         return idempotent(
           ctx,
           request,
           reply,
           async (c) => ({ status: 201, body: { id: await addAttachment(c, { viewer: requireViewer(request), id: request.params.id, ...upload }) } }),
-          { filename: file.filename, contentType: file.mimetype, sha256 },
+          { filename: upload.filename, contentType: upload.contentType, sha256: sha256Of(upload.content) },
         );
       },
     );
@@ -160,7 +150,7 @@ export const notificationRoutes =
       { schema: { tags, summary: 'Download an attachment', params: subParams, produces: ['application/octet-stream'], response: { 200: z.any(), ...errorResponses(400, 401, 404) } } },
       async (request, reply) => {
         const file = await getAttachment(ctx, { viewer: requireViewer(request), id: request.params.id, attachmentId: request.params.subId });
-        return reply.type(file.contentType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`).header('x-content-type-options', 'nosniff').send(file.content);
+        return sendFile(reply, file);
       },
     );
 

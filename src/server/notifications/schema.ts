@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { ts } from '../db/columns.ts';
+import { bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { bytea, ts } from '../db/columns.ts';
 import { users } from '../accounts/schema.ts';
 import { agreements } from '../agreements/schema.ts';
 import { units } from '../directory/schema.ts';
@@ -148,7 +148,7 @@ export const attachments = pgTable('attachments', {
   contentType: text('content_type').notNull(),
   size: integer('size').notNull(),
   sha256: text('sha256').notNull(),
-  content: customType<{ data: Buffer }>({ dataType: () => 'bytea' })('content').notNull(),
+  content: bytea('content').notNull(),
   uploadedBy: text('uploaded_by').notNull(),
   uploadedAt: ts('uploaded_at').notNull(),
 });

@@ -29,7 +29,7 @@ export async function addActivity(ctx: Context, options: { viewer: Viewer; id: s
       .returning();
     await recordAudit(tx, ctx.clock, { actor: actorOf(viewer), action: 'pair_activity.added', entityType: 'pair_activity', entityId: row.id, data: { pairId: id, kind: input.kind, heldOn: input.heldOn } });
     await recordPairStep(tx, ctx, { pairId: id, kind: 'activity', side: actor.side, actor: actorOf(viewer), comment: input.kind });
-    await indexActivity(tx, ctx, row, `${hk.nameZh} – ${gd.nameZh}: ${input.description.slice(0, 60)}`);
+    await indexActivity(tx, ctx, row, `${hk.nameZh} – ${gd.nameZh}: ${input.description.slice(0, 60)}`, pair);
     return row.id;
   });
 }
@@ -47,7 +47,7 @@ export async function shareMaterial(ctx: Context, options: { viewer: Viewer; id:
       .values({ pairId: id, title: input.title, description: input.description, licence: input.licence, url: input.url ?? null, schoolId: actor.schoolId!, createdBy: viewer.displayName, createdAt: ctx.clock.now() })
       .returning();
     await recordAudit(tx, ctx.clock, { actor: actorOf(viewer), action: 'shared_material.added', entityType: 'shared_material', entityId: row.id, data: { pairId: id, title: input.title, licence: input.licence } });
-    await indexMaterial(tx, ctx, row);
+    await indexMaterial(tx, ctx, row, pair);
     return row.id;
   });
 }

@@ -8,7 +8,7 @@ import { AppError, forbidden, notFound } from '../platform/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { tellUnit } from '../mail/outbox.ts';
 import { schoolPolicy, type SchoolActor } from './policy.ts';
-import { authorityUnits, pairById, schoolById, schoolsByIds, standingStatuses, type PairRow, type SchoolRow } from './queries.ts';
+import { authorityUnits, evidenceStatuses, pairById, schoolById, schoolsByIds, standingStatuses, type PairRow, type SchoolRow } from './queries.ts';
 import { presentPair, type PairAbilities } from './present.ts';
 import { actorOf, invalid, requireSchoolActor } from './registry.ts';
 import { deliverToOtherSide, recordPairStep, type CrossSideStep } from './exchange.ts';
@@ -29,6 +29,7 @@ export function abilitiesOf(actor: SchoolActor, pair: PairRow, hk: SchoolRow, gd
     withdraw: ['proposed', 'consented'].includes(pair.status) && schoolPolicy.withdraw(actor, pair),
     changeStatus: ['active', 'dormant'].includes(pair.status) && schoolPolicy.changeStatus(actor, pair, hk, gd),
     contribute: ['active', 'dormant'].includes(pair.status) && schoolPolicy.contribute(actor, pair),
+    addEvidence: (evidenceStatuses as readonly string[]).includes(pair.status) && schoolPolicy.addEvidence(actor, pair),
     review: schoolPolicy.review(actor, hk, gd),
   };
 }
@@ -174,13 +175,13 @@ export const reactivatePair = (ctx: Context, options: { viewer: Viewer; id: stri
 export const endPair = (ctx: Context, options: { viewer: Viewer; id: string; reason: string }) =>
   transition(ctx, options, (_pair, actor, hk, gd, now) => ({ check: schoolPolicy.changeStatus(actor, _pair, hk, gd), from: ['active', 'dormant'], set: { status: 'ended', statusReason: options.reason, endedOn: regionDay(now) }, action: 'sister_pair.ended', comment: options.reason }));
 
-/** A pair and whether the viewer may see it: not found for anyone else. */
-export async function readablePair(ctx: Context, actor: SchoolActor, id: string) {
+/** A pair and whether the viewer may see it (or what of it `readable` is about): not found for anyone else. */
+export async function readablePair(ctx: Context, actor: SchoolActor, id: string, readable: typeof schoolPolicy.readPair = schoolPolicy.readPair) {
   const pair = await pairById(ctx.db, id);
   if (!pair) throw notFound('sister_pair');
   const schoolMap = await schoolsByIds(ctx.db, [pair.hkSchoolId, pair.gdSchoolId]);
   const [hk, gd] = [schoolMap.get(pair.hkSchoolId)!, schoolMap.get(pair.gdSchoolId)!];
-  if (!schoolPolicy.readPair(actor, pair, hk, gd)) throw notFound('sister_pair');
+  if (!readable(actor, pair, hk, gd)) throw notFound('sister_pair');
   return { pair, hk, gd };
 }
 

@@ -53,6 +53,19 @@ export const schoolPolicy = {
   changeStatus: (a: SchoolActor, pair: Pair, hk: School, gd: School) => coordinatesOneOf(a, pair) || (actsForAuthority(a) && (a.side === hk.partyCode || a.side === gd.partyCode)),
   /** Both schools add activities, materials, the plan and the report (clause 1: 雙向交流). */
   contribute: (a: SchoolActor, pair: Pair) => coordinatesOneOf(a, pair),
+  /**
+   * An activity's evidence files are read by whoever reads the pair: its two schools'
+   * coordinators and either side's authority. Anyone else is told the pair is not found.
+   */
+  readEvidence: (a: SchoolActor, pair: Pair, hk: School, gd: School) => schoolPolicy.readPair(a, pair, hk, gd),
+  /** Only the pair's two schools add evidence of their activities, through their coordinators; the authorities read it. */
+  addEvidence: (a: SchoolActor, pair: Pair) => coordinatesOneOf(a, pair),
+  /**
+   * A file is removed only by the school that added it (the other school's photos are not its
+   * to take away), and only while the annual report of the activity's school year is not
+   * submitted: what the authorities review stays as they received it (evidence.ts checks that).
+   */
+  removeEvidence: (a: SchoolActor, pair: Pair, file: { schoolId: string }) => coordinatesOneOf(a, pair) && a.schoolId === file.schoolId,
   /** Either side's authority reviews a pair's plan and report and may return it for changes. */
   review: (a: SchoolActor, hk: School, gd: School) => actsForAuthority(a) && (a.side === hk.partyCode || a.side === gd.partyCode),
   suggestMatches: (a: SchoolActor, school: School) => a.schoolId === school.id || (a.authority && a.side === school.partyCode),

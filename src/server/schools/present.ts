@@ -1,7 +1,7 @@
 import { inScript } from '../../shared/script.ts';
 import type { LocalizedText } from '../db/schema.ts';
 import type { SchoolActor } from './policy.ts';
-import type { PairRow, SchoolRow } from './queries.ts';
+import type { EvidenceRow, PairRow, SchoolRow } from './queries.ts';
 
 /** The script a school writes its name in: a Guangdong school's Simplified, a Hong Kong school's Traditional. */
 export const scriptOfSide = (partyCode: string) => (partyCode === 'GD' ? 'zh-Hans' : 'zh-Hant') as 'zh-Hans' | 'zh-Hant';
@@ -47,7 +47,7 @@ export function presentSchool(row: SchoolRow, options: { contacts: boolean; sist
 export const schoolRef = (row: SchoolRow) => ({ id: row.id, code: row.code, side: row.partyCode, name: schoolName(row), isSample: row.isSample });
 
 /** What the viewer may do next with a pair, so the screens offer only that. */
-export type PairAbilities = { consent: boolean; endorse: boolean; withdraw: boolean; changeStatus: boolean; contribute: boolean; review: boolean };
+export type PairAbilities = { consent: boolean; endorse: boolean; withdraw: boolean; changeStatus: boolean; contribute: boolean; addEvidence: boolean; review: boolean };
 
 export function presentPair(row: PairRow, hk: SchoolRow, gd: SchoolRow, can: PairAbilities) {
   return {
@@ -77,4 +77,17 @@ export const presentActor = (actor: SchoolActor, school: SchoolRow | null) => ({
   side: actor.side,
   authority: actor.authority,
   roles: actor.viewer.roles,
+});
+
+/** An activity's evidence file as listed (its content is downloaded apart), with whether the viewer may remove it. */
+export const presentEvidence = (row: EvidenceRow, options: { side: 'HK' | 'GD'; canRemove: boolean }) => ({
+  id: row.id,
+  activityId: row.activityId,
+  fileName: row.fileName,
+  mediaType: row.mediaType,
+  size: row.size,
+  sha256: row.sha256,
+  addedBy: { side: options.side, name: row.uploadedBy },
+  uploadedAt: row.uploadedAt.toISOString(),
+  canRemove: options.canRemove,
 });

@@ -4,7 +4,7 @@ import { agreementUnits, searchDocuments, units } from '../db/schema.ts';
 import { queryExpression } from '../search/normalise.ts';
 import type { Viewer } from '../platform/context.ts';
 import { schoolsModule } from '../../shared/modules/schools.ts';
-import { annualDocuments, pairActivities, schoolCoordinators, schools, sharedMaterials, sisterPairEvents, sisterPairs } from './schema.ts';
+import { activityEvidence, annualDocuments, pairActivities, schoolCoordinators, schools, sharedMaterials, sisterPairEvents, sisterPairs } from './schema.ts';
 import type { SchoolActor } from './policy.ts';
 
 export type SchoolRow = typeof schools.$inferSelect;
@@ -12,6 +12,9 @@ export type PairRow = typeof sisterPairs.$inferSelect;
 
 /** Statuses of a pair that still stand: no second one of the same two schools while one does. */
 export const standingStatuses = ['proposed', 'consented', 'active', 'dormant'] as const;
+
+/** Statuses of a pair whose activities take evidence files: one that is or was active (an ended pair still writes its last report). */
+export const evidenceStatuses = ['active', 'dormant', 'ended'] as const;
 
 /** Who the viewer is in the scheme: a school's coordinator, a side's education authority, or neither. */
 export async function schoolActorOf(db: DbOrTx, viewer: Viewer): Promise<SchoolActor> {
@@ -142,6 +145,53 @@ export async function pairMaterialRows(db: DbOrTx, pairId: string) {
 
 export async function pairDocumentRows(db: DbOrTx, pairId: string) {
   return db.select().from(annualDocuments).where(eq(annualDocuments.pairId, pairId)).orderBy(desc(annualDocuments.schoolYear), asc(annualDocuments.kind));
+}
+
+export async function activityOfPair(db: DbOrTx, pairId: string, activityId: string) {
+  const [row] = await db.select().from(pairActivities).where(and(eq(pairActivities.id, activityId), eq(pairActivities.pairId, pairId)));
+  return row;
+}
+
+/** An evidence file as listed: what it is, without its content. */
+const evidenceColumns = {
+  id: activityEvidence.id,
+  activityId: activityEvidence.activityId,
+  fileName: activityEvidence.fileName,
+  mediaType: activityEvidence.mediaType,
+  size: activityEvidence.size,
+  sha256: activityEvidence.sha256,
+  schoolId: activityEvidence.schoolId,
+  uploadedBy: activityEvidence.uploadedBy,
+  uploadedAt: activityEvidence.uploadedAt,
+};
+export type EvidenceRow = { [K in keyof typeof evidenceColumns]: (typeof activityEvidence.$inferSelect)[K] };
+
+/** The evidence files of the given activities, oldest first. */
+export async function evidenceRowsOf(db: DbOrTx, activityIds: string[]): Promise<EvidenceRow[]> {
+  if (!activityIds.length) return [];
+  return db.select(evidenceColumns).from(activityEvidence).where(inArray(activityEvidence.activityId, activityIds)).orderBy(asc(activityEvidence.uploadedAt), asc(activityEvidence.id));
+}
+
+/** One evidence file of an activity with its content. */
+export async function evidenceFileOf(db: DbOrTx, activityId: string, evidenceId: string, options: { forUpdate?: boolean } = {}) {
+  const query = db.select().from(activityEvidence).where(and(eq(activityEvidence.id, evidenceId), eq(activityEvidence.activityId, activityId)));
+  const [row] = options.forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
+export async function insertEvidence(db: DbOrTx, values: typeof activityEvidence.$inferInsert): Promise<EvidenceRow> {
+  const [row] = await db.insert(activityEvidence).values(values).returning(evidenceColumns);
+  return row;
+}
+
+export async function deleteEvidence(db: DbOrTx, evidenceId: string) {
+  await db.delete(activityEvidence).where(eq(activityEvidence.id, evidenceId));
+}
+
+/** A pair's plan or report of a school year, locked as submitting it locks it (the status read stays true until commit). */
+export async function annualDocumentForUpdate(db: DbOrTx, pairId: string, schoolYear: string, kind: 'plan' | 'report') {
+  const [row] = await db.select().from(annualDocuments).where(and(eq(annualDocuments.pairId, pairId), eq(annualDocuments.schoolYear, schoolYear), eq(annualDocuments.kind, kind))).for('update');
+  return row;
 }
 
 /**

@@ -2,8 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Context } from '../platform/context.ts';
 import { requireViewer } from '../platform/http.ts';
+import { idempotent } from '../platform/idempotency.ts';
+import { readUploadedFile, registerUploads, sendFile, sha256Of } from '../platform/uploaded-files.ts';
+import { MAX_ATTACHMENT_BYTES } from '../../shared/attachments.ts';
 import { errorResponses } from '../platform/openapi.ts';
 import { addActivity, shareMaterial } from './activities.ts';
+import { addEvidence, getEvidenceFile, listEvidence, removeEvidence } from './evidence.ts';
 import { remindAnnualDocuments, reviewAnnualDocument, saveAnnualDocument, submitAnnualDocument } from './annual-cycle.ts';
 import { getGrant, listGrantRates, reportSpending, setGrantRate } from './grants.ts';
 import { exportSchools, importSchools, previewImport } from './import-export.ts';
@@ -14,10 +18,13 @@ import { appointCoordinator, createSchool, describeSchoolActor, getSchool, listS
 import { AppError, forbidden } from '../platform/errors.ts';
 import {
   activityBody,
+  activityParams,
   commentBody,
   coordinatorBody,
   documentBody,
   documentParams,
+  evidenceParams,
+  evidenceSchema,
   exportQuery,
   grantQuery,
   grantRateBody,
@@ -52,6 +59,7 @@ import {
 export const schoolRoutes =
   (ctx: Context): FastifyPluginAsyncZod =>
   async (app) => {
+    await registerUploads(app);
     const tags = ['sister schools'];
     const pairAnswer = async (request: { viewer: unknown }, id: string) => getPair(ctx, { viewer: requireViewer(request as never), id });
 
@@ -131,6 +139,45 @@ export const schoolRoutes =
     step('end', 'The pair ends, with a reason; its history stays', reasonBody, (viewer, id, body: { reason: string }) => endPair(ctx, { viewer, id, reason: body.reason }));
     step('activities', 'Record an exchange activity (either school)', activityBody, (viewer, id, body: z.infer<typeof activityBody>) => addActivity(ctx, { viewer, id, input: body }));
     step('materials', 'Share a teaching material with its licence (either school)', materialBody, (viewer, id, body: z.infer<typeof materialBody>) => shareMaterial(ctx, { viewer, id, input: body }));
+
+    // Evidence of an activity as files: only the pair's two schools and both authorities know of it; to anyone else, the pair is not found.
+    const evidencePath = '/sister-pairs/:id/activities/:activityId/evidence';
+    const idempotencyHeader = z.object({ 'idempotency-key': z.string().optional().describe('A retried upload with the same key returns the first answer and adds nothing twice') });
+    app.post(
+      evidencePath,
+      {
+        schema: {
+          tags,
+          summary: `Add a photo, scan or document as evidence of an activity (either school; multipart field "file": JPEG, PNG, WebP, PDF, DOCX, XLSX, PPTX, checked by their content; at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB)`,
+          params: activityParams,
+          headers: idempotencyHeader,
+          consumes: ['multipart/form-data'],
+          response: { 201: evidenceSchema, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+        },
+      },
+      async (request, reply) => {
+        const viewer = requireViewer(request);
+        const file = await readUploadedFile(request);
+        const { id, activityId } = request.params;
+        return idempotent(ctx, request, reply, async (c) => ({ status: 201, body: await addEvidence(c, { viewer, pairId: id, activityId, file }) }), { filename: file.filename, contentType: file.contentType, sha256: sha256Of(file.content) });
+      },
+    );
+    app.get(evidencePath, { schema: { tags, summary: 'An activity’s evidence files, oldest first (without their content)', params: activityParams, response: { 200: z.array(evidenceSchema), ...errorResponses(400, 401, 404) } } }, async (request) =>
+      listEvidence(ctx, { viewer: requireViewer(request), pairId: request.params.id, activityId: request.params.activityId }),
+    );
+    app.get(`${evidencePath}/:evidenceId`, { schema: { tags, summary: 'Download an evidence file (as an attachment, never shown in place)', params: evidenceParams, produces: ['application/octet-stream'], response: { 200: z.any(), ...errorResponses(400, 401, 404) } } }, async (request, reply) => {
+      const { id, activityId, evidenceId } = request.params;
+      return sendFile(reply, await getEvidenceFile(ctx, { viewer: requireViewer(request), pairId: id, activityId, evidenceId }));
+    });
+    app.delete(
+      `${evidencePath}/:evidenceId`,
+      { schema: { tags, summary: 'Remove an evidence file: the school that added it, until the report of the activity’s school year is submitted', params: evidenceParams, response: { 204: z.null(), ...errorResponses(400, 401, 403, 404, 409) } } },
+      async (request, reply) => {
+        const { id, activityId, evidenceId } = request.params;
+        await removeEvidence(ctx, { viewer: requireViewer(request), pairId: id, activityId, evidenceId });
+        return reply.status(204).send(null);
+      },
+    );
 
     app.post('/sister-pairs/:id/documents/:year/:kind', { schema: { tags, summary: 'Write the pair’s annual plan (≤ 2 pages) or report (≤ 4 pages) for a school year (as 2015-16)', params: documentParams, body: documentBody, response: { 200: pairDetailSchema, ...errorResponses(400, 401, 403, 404, 409) } } }, async (request) => {
       const { id, year, kind } = request.params;

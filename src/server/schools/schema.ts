@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ts } from '../db/columns.ts';
+import { bytea, ts } from '../db/columns.ts';
 import { users } from '../accounts/schema.ts';
 import { parties } from '../directory/schema.ts';
 
@@ -140,6 +140,37 @@ export const pairActivities = pgTable(
     createdAt: ts('created_at').notNull(),
   },
   (t) => [index('pair_activities_pair_idx').on(t.pairId, t.heldOn)],
+);
+
+/**
+ * Evidence of an activity as files — photos, scanned sign-in sheets, programmes (M18): either
+ * school of the pair adds them, both schools and both authorities see them. The content is kept
+ * in the row, as notifications keep their attachments; its type was checked by its bytes.
+ */
+export const activityEvidence = pgTable(
+  'activity_evidence',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => pairActivities.id),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    /** The school whose coordinator added it: only that school removes it. */
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    uploadedById: uuid('uploaded_by_id')
+      .notNull()
+      .references(() => users.id),
+    /** The uploader's name as shown then. */
+    uploadedBy: text('uploaded_by').notNull(),
+    uploadedAt: ts('uploaded_at').notNull(),
+  },
+  (t) => [index('activity_evidence_activity_idx').on(t.activityId, t.uploadedAt)],
 );
 
 /** Teaching materials a pair shares (clause 4: 分享優質教學資料), each with its licence. */

@@ -121,6 +121,8 @@ export const spendingBody = z.object({ schoolYear, amountHkd: z.number().int().m
 export const grantQuery = z.object({ year: schoolYear });
 
 export const idParams = z.object({ id: z.uuid() });
+export const activityParams = z.object({ id: z.uuid().describe('The pair'), activityId: z.uuid() });
+export const evidenceParams = activityParams.extend({ evidenceId: z.uuid() });
 export const yearParams = z.object({ year: z.string().regex(/^\d{4}-\d{2}$/) });
 export const pairsQuery = z.object({ status: z.enum(pairStatuses).optional(), limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).max(100_000).default(0) });
 
@@ -157,7 +159,19 @@ export const pairSchema = z.object({
   statusReason: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  can: z.object({ consent: z.boolean(), endorse: z.boolean(), withdraw: z.boolean(), changeStatus: z.boolean(), contribute: z.boolean(), review: z.boolean() }),
+  can: z.object({ consent: z.boolean(), endorse: z.boolean(), withdraw: z.boolean(), changeStatus: z.boolean(), contribute: z.boolean(), addEvidence: z.boolean().describe('Add evidence files to its activities'), review: z.boolean() }),
+});
+
+export const evidenceSchema = z.object({
+  id: z.uuid(),
+  activityId: z.uuid(),
+  fileName: z.string().describe('The name it was uploaded with, made safe and ending in an extension of its type'),
+  mediaType: z.string().describe('Its type, as its bytes show it (image/jpeg, image/png, image/webp, application/pdf, DOCX, XLSX, PPTX)'),
+  size: z.number().int().describe('In bytes'),
+  sha256: z.string(),
+  addedBy: z.object({ side: z.string(), name: z.string() }),
+  uploadedAt: z.string(),
+  canRemove: z.boolean().describe("The viewer's school added it and the report of the activity's school year is not yet submitted"),
 });
 
 const activitySchema = z.object({
@@ -168,7 +182,8 @@ const activitySchema = z.object({
   participants: z.array(z.object({ group: z.string(), side: z.string(), count: z.number() })),
   total: z.number().int(),
   description: z.string(),
-  evidence: z.array(z.string()),
+  evidence: z.array(z.string()).describe('Links given when the activity was recorded'),
+  evidenceFiles: z.array(evidenceSchema).describe('Photos, scans and documents uploaded as evidence, oldest first'),
   addedBy: z.object({ side: z.string(), name: z.string() }),
   createdAt: z.string(),
 });

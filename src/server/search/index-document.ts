@@ -15,6 +15,8 @@ export type SearchableDocument = {
   visibility: 'public' | 'signed_in' | 'units';
   /** With visibility 'units': the only units that may find it. */
   unitIds?: string[];
+  /** With visibility 'units': audiences besides the units that may find it (see ServerModule.searchAudiences). */
+  audiences?: string[];
   partyCodes?: string[];
   date?: string | null;
 };
@@ -34,6 +36,7 @@ export async function indexDocument(tx: DbOrTx, doc: SearchableDocument, now: Da
     visibility: doc.visibility,
     unitIds: doc.unitIds ?? [],
     partyCodes: doc.partyCodes ?? [],
+    audiences: doc.audiences ?? [],
     date: doc.date ?? null,
     tokens: sql`to_tsvector('simple', ${tokens})` as unknown as string,
     updatedAt: now,

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Context } from '../platform/context.ts';
+import type { ModuleServices } from '../platform/server-module.ts';
 import { errorResponses } from '../platform/openapi.ts';
 import { localizedTextSchema } from '../accounts/schemas.ts';
 import { RANKED_MATCHES, search } from './search.ts';
@@ -38,7 +39,7 @@ const searchResult = z.object({
 
 /** One search across everything the caller may see (M6). */
 export const searchRoutes =
-  (ctx: Context): FastifyPluginAsyncZod =>
+  (ctx: Context, services: ModuleServices): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/search',
@@ -53,6 +54,7 @@ export const searchRoutes =
       async (request) =>
         search(ctx, {
           viewer: request.viewer,
+          audiences: await services.searchAudiencesOf(request.viewer),
           q: request.query.q,
           kinds: request.query.kind?.split(','),
           partyCode: request.query.party,

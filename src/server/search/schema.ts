@@ -5,7 +5,7 @@ import { tsvector, ts } from '../db/columns.ts';
 
 /**
  * One row per searchable thing. `tokens` holds normalised CJK bigrams and Latin words
- * (see search/normalise.ts); who may see a row is decided by `visibility` and `unit_ids`.
+ * (see search/normalise.ts); who may see a row is decided by `visibility`, `unit_ids` and `audiences`.
  */
 export const searchDocuments = pgTable(
   'search_documents',
@@ -20,6 +20,12 @@ export const searchDocuments = pgTable(
     visibility: text('visibility').notNull(),
     unitIds: uuid('unit_ids').array().notNull().default(sql`'{}'::uuid[]`),
     partyCodes: text('party_codes').array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * With visibility 'units', who else may find it: audiences a module names and tells search
+     * who belongs to (a sister-school pair's records: `school:<id>` of its two schools, whose
+     * coordinators belong to no liaison unit).
+     */
+    audiences: text('audiences').array().notNull().default(sql`'{}'::text[]`),
     date: date('date'),
     tokens: tsvector('tokens').notNull(),
     updatedAt: ts('updated_at').notNull(),

@@ -7,6 +7,8 @@ import { walkingIndexes } from '../db/planner.ts';
 
 export type SearchOptions = {
   viewer: Viewer | null;
+  /** The audiences the viewer belongs to besides their unit (ServerModule.searchAudiences). */
+  audiences?: string[];
   q: string;
   kinds?: string[];
   partyCode?: string;
@@ -16,14 +18,21 @@ export type SearchOptions = {
   locale?: 'zh-Hant' | 'zh-Hans' | 'en';
 };
 
-/** Who may find what: anyone finds public documents, users also those for signed-in users and their unit's. */
-function visibleTo(viewer: Viewer | null): SQL {
+/**
+ * Who may find what: anyone finds public documents, users also those for signed-in users, their
+ * unit's, and those of the audiences they belong to (a school coordinator, of no unit: their
+ * school's pairs).
+ */
+function visibleTo(viewer: Viewer | null, audiences: string[]): SQL {
   const publicDocs = eq(searchDocuments.visibility, 'public');
   if (!viewer) return publicDocs;
   const own = viewer.unitId
     ? and(eq(searchDocuments.visibility, 'units'), sql`${viewer.unitId}::uuid = any(${searchDocuments.unitIds})`)
     : undefined;
-  return or(publicDocs, eq(searchDocuments.visibility, 'signed_in'), own)!;
+  const reached = audiences.length
+    ? and(eq(searchDocuments.visibility, 'units'), sql`${searchDocuments.audiences} && array[${sql.join(audiences.map((a) => sql`${a}`), sql`, `)}]::text[]`)
+    : undefined;
+  return or(publicDocs, eq(searchDocuments.visibility, 'signed_in'), own, reached)!;
 }
 
 /** A short piece of the body around the first place the query occurs, in the text as written. */
@@ -55,7 +64,7 @@ export async function search(ctx: Context, options: SearchOptions) {
   const query = sql`to_tsquery('simple', ${expression})`;
   const where = and(
     sql`${searchDocuments.tokens} @@ ${query}`,
-    visibleTo(options.viewer),
+    visibleTo(options.viewer, options.audiences ?? []),
     options.kinds?.length ? inArray(searchDocuments.kind, options.kinds) : undefined,
     options.partyCode ? sql`${options.partyCode} = any(${searchDocuments.partyCodes})` : undefined,
   );

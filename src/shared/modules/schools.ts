@@ -20,6 +20,8 @@ export const schoolAuditActions = [
   'sister_pair.ended',
   'pair_activity.added',
   'shared_material.added',
+  'activity_evidence.added',
+  'activity_evidence.removed',
   'annual_document.saved',
   'annual_document.submitted',
   'annual_document.accepted',
@@ -29,10 +31,10 @@ export const schoolAuditActions = [
   'grant_spending.reported',
 ] as const;
 
-export const schoolAuditEntities = ['school', 'sister_pair', 'pair_activity', 'shared_material', 'annual_document', 'grant_rate', 'grant_spending'] as const;
+export const schoolAuditEntities = ['school', 'sister_pair', 'pair_activity', 'activity_evidence', 'shared_material', 'annual_document', 'grant_rate', 'grant_spending'] as const;
 
 /** What the two sides' schools and authorities exchange: the platform administrator sees only an outline of these in the audit trail. */
-export const schoolExchangedEntities = ['sister_pair', 'pair_activity', 'shared_material', 'annual_document'] as const;
+export const schoolExchangedEntities = ['sister_pair', 'pair_activity', 'activity_evidence', 'shared_material', 'annual_document'] as const;
 
 export const schoolSearchKinds = ['school', 'sister_pair', 'pair_activity', 'shared_material'] as const;
 
@@ -56,3 +58,18 @@ export const pairStatuses = ['proposed', 'consented', 'active', 'dormant', 'ende
 export const activityKinds = ['visit', 'teacher_exchange', 'administrator_exchange', 'student_exchange', 'parent_exchange', 'lesson_observation', 'teaching_research', 'shared_materials', 'online_exchange', 'experience_sharing'] as const;
 export const participantGroups = ['teachers', 'administrators', 'students', 'parents'] as const;
 export const materialLicences = ['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC-BY-NC-4.0', 'CC-BY-NC-SA-4.0', 'pair-only'] as const;
+
+/**
+ * What a pair takes as evidence of an activity (M18): photos (JPEG, PNG, WebP), PDF scans and
+ * Office documents (Word, Excel, PowerPoint), each checked by its bytes, at most
+ * MAX_ATTACHMENT_BYTES (shared/attachments.ts) like every upload.
+ */
+export const evidenceTypes = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+] as const;

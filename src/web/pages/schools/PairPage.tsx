@@ -10,6 +10,7 @@ import { ErrorNotice, Loading } from '../../components/status.tsx';
 import { Tag } from '../../components/Tag.tsx';
 import { schoolsApi, type PairDetail } from './api.ts';
 import { ActivityForm } from './ActivityForm.tsx';
+import { EvidenceFiles } from './EvidenceFiles.tsx';
 import { MaterialForm } from './MaterialForm.tsx';
 import { AnnualDocuments } from './AnnualDocuments.tsx';
 import { PairActions } from './PairActions.tsx';
@@ -34,7 +35,7 @@ function Side({ pair, side }: { pair: PairDetail; side: 'HK' | 'GD' }) {
   );
 }
 
-/** A sister-school pair: both sides' consents and endorsements, its steps, activities, materials, plan and report. */
+/** A sister-school pair: both sides' consents and endorsements, its steps, activities with their evidence, materials, plan and report. */
 export function PairPage() {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -75,6 +76,7 @@ export function PairPage() {
                 <Text span size="sm" c="dimmed">
                   ({a.participants.map((x) => `${t(`schools.sides.${x.side}`)} ${t(`schools.groups.${x.group}`)} ${x.count}`).join(', ')})
                 </Text>
+                <EvidenceFiles pair={p} activity={a} />
               </List.Item>
             ))}
           </List>

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { query, request } from '../../api.ts';
 import type {
   activityBody,
+  evidenceSchema,
   grantSchema,
   importPreviewSchema,
   matchSchema,
@@ -23,9 +24,11 @@ export type Match = z.infer<typeof matchSchema>;
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 export type Grant = z.infer<typeof grantSchema>;
 export type ActivityInput = z.input<typeof activityBody>;
+export type EvidenceFile = z.infer<typeof evidenceSchema>;
 export type MaterialInput = z.input<typeof materialBody>;
 
 const pair = (id: string) => `/sister-pairs/${encodeURIComponent(id)}`;
+const evidence = (id: string, activityId: string) => `${pair(id)}/activities/${encodeURIComponent(activityId)}/evidence`;
 /** 2015/16 in a path: 2015-16. */
 export const yearParam = (year: string) => year.replace('/', '-');
 
@@ -43,6 +46,14 @@ export const schoolsApi = {
   step: (id: string, step: 'consent' | 'decline' | 'withdraw' | 'endorse' | 'dormant' | 'reactivate' | 'end', body: { reason?: string; comment?: string }) => request<PairDetail>('POST', `${pair(id)}/${step}`, { body }),
   addActivity: (id: string, input: ActivityInput) => request<PairDetail>('POST', `${pair(id)}/activities`, { body: input }),
   shareMaterial: (id: string, input: MaterialInput) => request<PairDetail>('POST', `${pair(id)}/materials`, { body: input }),
+  addEvidence: (id: string, activityId: string, file: File, key: string) => {
+    const form = new FormData();
+    form.append('file', file);
+    return request<EvidenceFile>('POST', evidence(id, activityId), { form, idempotencyKey: key });
+  },
+  removeEvidence: (id: string, activityId: string, evidenceId: string) => request<null>('DELETE', `${evidence(id, activityId)}/${encodeURIComponent(evidenceId)}`),
+  /** The file itself, as a download; an image's thumbnail is shown from it too. */
+  evidenceUrl: (id: string, activityId: string, evidenceId: string) => `/api/v1${evidence(id, activityId)}/${encodeURIComponent(evidenceId)}`,
   saveDocument: (id: string, year: string, kind: 'plan' | 'report', body: string) => request<PairDetail>('POST', `${pair(id)}/documents/${yearParam(year)}/${kind}`, { body: { body } }),
   submitDocument: (id: string, year: string, kind: 'plan' | 'report') => request<PairDetail>('POST', `${pair(id)}/documents/${yearParam(year)}/${kind}/submit`),
   reviewDocument: (id: string, year: string, kind: 'plan' | 'report', decision: 'accept' | 'return', comment?: string) => request<PairDetail>('POST', `${pair(id)}/documents/${yearParam(year)}/${kind}/review`, { body: { decision, comment } }),

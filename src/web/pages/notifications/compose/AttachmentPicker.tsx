@@ -3,7 +3,8 @@ import { ActionIcon, Anchor, FileButton, Button, Group, List, Stack, Text, Title
 import { useTranslation } from 'react-i18next';
 import { RemoveAttachment } from '../components/RemoveAttachment.tsx';
 import { notificationsApi } from '../lib/api.ts';
-import { attachmentAccept, fileSize, refusalOf } from '../lib/attachments.ts';
+import { attachmentAccept, refusalOf } from '../lib/attachments.ts';
+import { fileSize } from '../../../lib/files.ts';
 import type { NotificationDetail } from '../lib/types.ts';
 import type { ComposeForm } from './useComposeForm.ts';
 

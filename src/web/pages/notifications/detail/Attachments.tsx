@@ -7,7 +7,8 @@ import { fieldErrors } from '../../../lib/forms.ts';
 import { ErrorNotice } from '../../../components/status.tsx';
 import { notificationsApi } from '../lib/api.ts';
 import { RemoveAttachment } from '../components/RemoveAttachment.tsx';
-import { attachmentAccept as accept, fileSize as size } from '../lib/attachments.ts';
+import { attachmentAccept as accept } from '../lib/attachments.ts';
+import { fileSize as size } from '../../../lib/files.ts';
 import { useIdempotentMutation } from '../../../lib/idempotency.ts';
 import type { NotificationDetail } from '../lib/types.ts';
 

@@ -6,5 +6,3 @@ export const attachmentAccept = ['.pdf', '.png', '.jpg', '.jpeg', '.csv', '.txt'
 /** Why a file picked would be refused by the server, told at once rather than at the save. */
 export const refusalOf = (file: File): 'tooLarge' | 'fileType' | null =>
   file.size > MAX_ATTACHMENT_BYTES ? 'tooLarge' : attachmentTypes.includes(file.type) ? null : 'fileType';
-
-export const fileSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
