@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { buildUser, engines, logInAs, startTestApp, unitId, type TestApp } from '../../../test/support/harness.ts';
+import { buildUser, engines, logInAs, unitId } from '../../../test/support/harness.ts';
+import { bringUp, introduce, postMessage, startNode, takeDown, type Node } from '../../../test/support/nodes.ts';
 import { call, draftBody } from '../../../test/support/notifications.ts';
-import { freePort } from '../../../test/support/processes.ts';
 import { exchangeMessages, exchangeReceived, exchangeRefusals, notificationEvents, notifications } from '../db/schema.ts';
 import { exportAnchor, importAnchor, rotateNodeKey } from './anchors.ts';
 import { witnessCheckpoint } from './witness.ts';
@@ -13,28 +13,6 @@ import { runtimeOf } from './runtime.ts';
 import { signAnchor, signMessage, type Envelope } from './signed.ts';
 import { verifyEvidence } from './verify-evidence.ts';
 
-type Node = TestApp & { port: number; url: string; cookies: Record<string, string> };
-
-/** A Liaison node of its own: its database, its keys, listening on loopback. */
-async function startNode(name: string, parties: string[], engine: (typeof engines)[number]): Promise<Node> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const t = await startTestApp({ engine, config: { nodeName: name, nodeParties: parties, nodeUrl: url } });
-  await t.app.listen({ port, host: '127.0.0.1' });
-  return { ...t, port, url, cookies: {} };
-}
-
-/** Stops a node answering (its process would be down) and starts it again on the same port. */
-const takeDown = async (node: Node) => {
-  await new Promise<void>((resolve) => {
-    node.app.server.close(() => resolve());
-    node.app.server.closeAllConnections();
-  });
-};
-const bringUp = (node: Node) => new Promise<void>((resolve) => node.app.server.listen(node.port, '127.0.0.1', () => resolve()));
-
-const post = (node: Node, message: string) => fetch(`${node.url}/api/v1/exchange/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message }) });
-
 describe.each(engines)('the exchange between two nodes on %s', (engine) => {
   let hk: Node;
   let gd: Node;
@@ -43,8 +21,7 @@ describe.each(engines)('the exchange between two nodes on %s', (engine) => {
   beforeAll(async () => {
     hk = await startNode('Hong Kong node', ['HK'], engine);
     gd = await startNode('Guangdong node', ['GD'], engine);
-    await importAnchor(hk.ctx, await exportAnchor(gd.ctx));
-    await importAnchor(gd.ctx, await exportAnchor(hk.ctx));
+    await introduce(hk, gd);
     fsco = await unitId(hk.ctx, 'gd-fsco');
     for (const [node, unit, roles, key] of [
       [hk, 'hk-fhb', ['officer'], 'officer'],
@@ -153,7 +130,7 @@ describe.each(engines)('the exchange between two nodes on %s', (engine) => {
     await dispatchOnce(hk.ctx);
     const eventsBefore = await gd.ctx.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(notificationEvents);
 
-    const replay = await post(gd, message.jws);
+    const replay = await postMessage(gd, message.jws);
     expect(replay.status).toBe(200);
     const [stored] = await gd.ctx.db.select().from(exchangeReceived).where(eq(exchangeReceived.messageId, message.id));
     expect((await replay.json()).receipt).toBe(stored.receipt);
@@ -162,16 +139,16 @@ describe.each(engines)('the exchange between two nodes on %s', (engine) => {
     const [h, p, s] = message.jws.split('.');
     const payload = JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as Envelope;
     const altered = [h, Buffer.from(JSON.stringify({ ...payload, id: crypto.randomUUID(), payload: { ...payload.payload, actor: 'Mallory' } })).toString('base64url'), s].join('.');
-    const alteredAnswer = await post(gd, altered);
+    const alteredAnswer = await postMessage(gd, altered);
     expect(alteredAnswer.status).toBe(403);
 
     const stranger = await ephemeralNodeKeys();
     const foreign = await signMessage(stranger, { ...payload, id: crypto.randomUUID(), from: { node: stranger.nodeId, unit: null } });
-    expect((await post(gd, foreign)).status).toBe(403);
+    expect((await postMessage(gd, foreign)).status).toBe(403);
 
     const hkKeys = runtimeOf(hk.ctx).keys;
     const misaddressed = await signMessage(hkKeys, { ...payload, id: crypto.randomUUID(), to: { node: payload.to.node, unit: 'hk-fhb' } });
-    const misaddressedAnswer = await post(gd, misaddressed);
+    const misaddressedAnswer = await postMessage(gd, misaddressed);
     expect(misaddressedAnswer.status).toBe(422);
     expect((await misaddressedAnswer.json()).error.code).toBe('exchange.refused');
 

@@ -12,6 +12,7 @@ import { schoolPolicy, type SchoolActor } from './policy.ts';
 import { listSchoolRows, schoolsByCodes, type SchoolRow } from './queries.ts';
 import { actorOf, requireSchoolActor, sectorsOfSide } from './registry.ts';
 import { indexSchool } from './search-index.ts';
+import { shareSchool } from './exchange.ts';
 import { schools } from './schema.ts';
 import { schoolBody } from './schemas.ts';
 
@@ -160,6 +161,7 @@ export async function importSchools(ctx: Context, options: { viewer: Viewer; for
           : await tx.update(schools).set(values).where(eq(schools.id, c.existing!.id)).returning();
       await recordAudit(tx, ctx.clock, { actor: actorOf(viewer), action: c.action === 'create' ? 'school.created' : 'school.updated', entityType: 'school', entityId: row.id, unitId: viewer.unitId, data: { code: row.code, importId } });
       await indexSchool(tx, ctx, row);
+      await shareSchool(tx, ctx, row);
     }
     await recordAudit(tx, ctx.clock, { actor: actorOf(viewer), action: 'school.imported', entityType: 'school', entityId: importId, unitId: viewer.unitId, data: { format: options.format, ...counts } });
     return counts;

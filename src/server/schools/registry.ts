@@ -9,6 +9,7 @@ import { schoolPolicy, type SchoolActor } from './policy.ts';
 import { linkedSchoolIds, listSchoolRows, pairedSchoolIds, schoolActorOf, schoolById, sisterCounts, type SchoolFilter, type SchoolRow } from './queries.ts';
 import { presentActor, presentSchool } from './present.ts';
 import { indexSchool } from './search-index.ts';
+import { shareSchool } from './exchange.ts';
 import { schoolCoordinators, schools } from './schema.ts';
 import type { coordinatorBody, schoolBody, updateSchoolBody } from './schemas.ts';
 
@@ -76,6 +77,7 @@ export async function createSchool(ctx: Context, options: { viewer: Viewer; inpu
       .returning();
     await recordAudit(tx, ctx.clock, { actor: actorOf(viewer), action: 'school.created', entityType: 'school', entityId: row.id, unitId: viewer.unitId, data: { code: row.code, side } });
     await indexSchool(tx, ctx, row);
+    await shareSchool(tx, ctx, row);
     return row.id;
   });
 }
@@ -96,6 +98,7 @@ export async function updateSchool(ctx: Context, options: { viewer: Viewer; id: 
       .returning();
     await recordAudit(tx, ctx.clock, { actor: actorOf(viewer), action: 'school.updated', entityType: 'school', entityId: id, unitId: viewer.unitId, data: { code: row.code, fields: Object.keys(change) } });
     await indexSchool(tx, ctx, updated);
+    await shareSchool(tx, ctx, updated);
   });
 }
 
