@@ -9,6 +9,7 @@ import { notificationsServer } from './notifications/module.ts';
 import { verificationServer } from './verification/module.ts';
 import { meetingsServer } from './meetings/module.ts';
 import { schoolsServer } from './schools/module.ts';
+import { ipServer } from './ip/module.ts';
 import { workServer } from './work/module.ts';
 
 /** Every module with routes, one line each; app.ts mounts them in this order under /api/v1. */
@@ -23,5 +24,6 @@ export const serverModules: readonly ServerModule[] = [
   verificationServer,
   meetingsServer,
   schoolsServer,
+  ipServer,
   workServer,
 ];

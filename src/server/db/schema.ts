@@ -18,4 +18,5 @@ export * from '../verification/schema.ts';
 export * from '../meetings/schema.ts';
 export * from '../mail/schema.ts';
 export * from '../schools/schema.ts';
+export * from '../ip/schema.ts';
 export * from './relations.ts';
