@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/open.ts';
 import { agreementUnits, commitmentStatusChanges, commitments, searchDocuments, units } from '../db/schema.ts';
 import { queryExpression } from '../search/normalise.ts';
@@ -145,12 +145,12 @@ export async function openRevisionOfCode(db: DbOrTx, code: string, exceptId?: st
   return row;
 }
 
-/** The work programme (M22): the agreement's items as commitments of the progress capability, in the agreement's order. */
+/** The work programme (M22): the agreement's numbered items (those with a clause) as commitments of the progress capability, in the agreement's order. */
 export async function programmeItems(db: DbOrTx) {
   return db
     .select()
     .from(commitments)
-    .where(eq(commitments.agreementCode, ipModule.agreement))
+    .where(and(eq(commitments.agreementCode, ipModule.agreement), isNotNull(commitments.clauseKey)))
     .orderBy(sql`split_part(${commitments.clauseKey}, '.', 2)::int nulls last`, asc(commitments.code));
 }
 
