@@ -37,7 +37,7 @@ export function InstrumentPage() {
         {i.subjects.map((s) => (
           <Tag key={s}>{label.subject(s)}</Tag>
         ))}
-        <Tag color={i.status === 'in_force' ? 'green' : 'gray'}>{label.status(i.status)}</Tag>
+        <Tag color={i.status === 'in_force' ? 'teal' : 'gray'}>{label.status(i.status)}</Tag>
       </Group>
       <dl style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(12rem, 1fr))', gap: '0.75rem', margin: 0 }}>
         <Field label={t('ip.fields.type')}>{label.type(i.type)}</Field>
@@ -100,7 +100,7 @@ export function InstrumentPage() {
                         <Anchor href={x.url} target="_blank" rel="noreferrer" size="sm">
                           {t(`ip.languages.${x.language}`)}
                         </Anchor>{' '}
-                        <Tag color={x.official ? 'green' : 'yellow'}>{x.official ? t('ip.versions.official') : t('ip.versions.translation')}</Tag>
+                        <Tag color={x.official ? 'teal' : 'yellow'}>{x.official ? t('ip.versions.official') : t('ip.versions.translation')}</Tag>
                       </div>
                     ))}
                   </Table.Td>

@@ -39,7 +39,7 @@ export function LeadPage() {
       </Anchor>
       <Title order={1}>{l.reference}</Title>
       <Group gap="xs">
-        <Tag color={l.status === 'sent' ? 'orange' : l.status === 'answered' ? 'green' : 'blue'}>{t(`ip.leads.statuses.${l.status}`)}</Tag>
+        <Tag color={l.status === 'sent' ? 'orange' : l.status === 'answered' ? 'teal' : 'blue'}>{t(`ip.leads.statuses.${l.status}`)}</Tag>
         <Tag color="red">{t(`ip.leads.handling.${l.handlingCode}`)}</Tag>
       </Group>
       <dl style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(14rem, 1fr))', gap: '0.75rem', margin: 0 }}>

@@ -55,7 +55,7 @@ export function LeadsPage() {
                   <Table.Td>{t(`ip.leads.channels.${l.channel}`)}</Table.Td>
                   <Table.Td>{l.goods}</Table.Td>
                   <Table.Td>
-                    <Tag color={l.status === 'sent' ? 'orange' : l.status === 'answered' ? 'green' : 'blue'}>{t(`ip.leads.statuses.${l.status}`)}</Tag>
+                    <Tag color={l.status === 'sent' ? 'orange' : l.status === 'answered' ? 'teal' : 'blue'}>{t(`ip.leads.statuses.${l.status}`)}</Tag>
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -51,7 +51,7 @@ function ItemCard({ item }: { item: ProgrammeItem }) {
             {pick(item.title)}
           </Title>
         </div>
-        <Tag color={item.status === 'achieved' ? 'green' : item.status === 'in_progress' ? 'blue' : 'gray'}>{t(`ip.programme.statuses.${item.status}`)}</Tag>
+        <Tag color={item.status === 'achieved' ? 'teal' : item.status === 'in_progress' ? 'blue' : 'gray'}>{t(`ip.programme.statuses.${item.status}`)}</Tag>
       </Group>
       <Text size="sm" c="dimmed">
         {t('ip.programme.owner')}: {item.owner.unit ? pick(item.owner.unit.name) : pick(item.owner.body)} · {item.parties.map((p) => t(`ip.parties.${p}`)).join(' / ')}

@@ -124,7 +124,7 @@ export function RevisionPage() {
       <Title order={1}>{isNew ? t('ip.revisions.new') : form.content.titleEn}</Title>
       {r && (
         <Group gap="xs">
-          <Tag color={r.status === 'submitted' ? 'orange' : r.status === 'published' ? 'green' : 'gray'}>{t(`ip.revisions.statuses.${r.status}`)}</Tag>
+          <Tag color={r.status === 'submitted' ? 'orange' : r.status === 'published' ? 'teal' : 'gray'}>{t(`ip.revisions.statuses.${r.status}`)}</Tag>
           <Text size="sm" c="dimmed">
             {t('ip.revisions.by', { author: r.author })}
           </Text>
@@ -177,7 +177,7 @@ export function RevisionPage() {
           </Button>
         )}
         {r?.can.publish && (
-          <Button color="green" onClick={() => step.mutate('publish')} loading={step.isPending}>
+          <Button color="teal" onClick={() => step.mutate('publish')} loading={step.isPending}>
             {t('ip.revisions.publish')}
           </Button>
         )}

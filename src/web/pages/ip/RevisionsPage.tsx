@@ -56,7 +56,7 @@ export function RevisionsPage() {
                   </Table.Td>
                   <Table.Td>{label.jurisdiction(r.jurisdiction)}</Table.Td>
                   <Table.Td>
-                    <Tag color={r.status === 'submitted' ? 'orange' : r.status === 'published' ? 'green' : 'gray'}>{t(`ip.revisions.statuses.${r.status}`)}</Tag>
+                    <Tag color={r.status === 'submitted' ? 'orange' : r.status === 'published' ? 'teal' : 'gray'}>{t(`ip.revisions.statuses.${r.status}`)}</Tag>
                   </Table.Td>
                   <Table.Td>{r.author}</Table.Td>
                   <Table.Td>{r.updatedAt.slice(0, 10)}</Table.Td>
