@@ -5,6 +5,7 @@ import type { Clock } from './platform/clock.ts';
 import type { Context } from './platform/context.ts';
 import { loadProgressData } from './progress/load-progress.ts';
 import { loadReferenceData } from './reference/load-reference.ts';
+import { loadIpData } from './ip/load-ip.ts';
 import { ensureAdmin, ensureDemoUsers, separateDuties } from './accounts/bootstrap.ts';
 import { auditKeysFromFile } from './audit/audit-keys.ts';
 import { fileCheckpointStore, writeCheckpoint, type AuditAnchor } from './audit/checkpoints.ts';
@@ -31,6 +32,7 @@ export async function prepare(config: Config, clock: Clock, options: { bootstrap
   try {
     await loadReferenceData(ctx);
     await loadProgressData(ctx);
+    await loadIpData(ctx);
     const admin = await ensureAdmin(ctx);
     const demoUsers = await ensureDemoUsers(ctx);
     await ensureSampleSchools(ctx);

@@ -71,6 +71,18 @@ for (const [lng, errors, mail] of [['en', enErrorsSchools, enMailSchools], ['zh-
   serverI18n.addResourceBundle(lng, 'mail', mail, true, false);
 }
 
+// The IP module's messages, merged likewise.
+import enErrorsIp from './locales/en/errors-ip.json' with { type: 'json' };
+import hantErrorsIp from './locales/zh-Hant/errors-ip.json' with { type: 'json' };
+import hansErrorsIp from './locales/zh-Hans/errors-ip.json' with { type: 'json' };
+import enMailIp from './locales/en/mail-ip.json' with { type: 'json' };
+import hantMailIp from './locales/zh-Hant/mail-ip.json' with { type: 'json' };
+import hansMailIp from './locales/zh-Hans/mail-ip.json' with { type: 'json' };
+for (const [lng, errors, mail] of [['en', enErrorsIp, enMailIp], ['zh-Hant', hantErrorsIp, hantMailIp], ['zh-Hans', hansErrorsIp, hansMailIp]] as const) {
+  serverI18n.addResourceBundle(lng, 'errors', errors, true, false);
+  serverI18n.addResourceBundle(lng, 'mail', mail, true, false);
+}
+
 /** The server's translator for a locale: error messages and field names. */
 export function serverT(locale: Locale): TFunction<'errors'> {
   return serverI18n.getFixedT(locale, 'errors');

@@ -9,6 +9,7 @@ import { adminModule, auditModule, mailModule, searchModule } from './modules/pl
 import { progressModule, reportsModule } from './modules/progress.ts';
 import { referenceModule } from './modules/reference.ts';
 import { schoolsModule } from './modules/schools.ts';
+import { ipModule } from './modules/ip.ts';
 import { verificationModule } from './modules/verification.ts';
 
 import type { ModuleManifest } from './modules/manifest.ts';
@@ -27,7 +28,7 @@ export const modules = [
   agreementsModule,
   notificationsModule,
   schoolsModule,
-  notYetBuilt('ip-protection', 'nav.modules.ipProtection'),
+  ipModule,
   notYetBuilt('sar-plans', 'nav.modules.sarPlans'),
   notYetBuilt('cross-border-ecommerce', 'nav.modules.ecommerce'),
   verificationModule,

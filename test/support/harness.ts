@@ -10,6 +10,7 @@ import type { Context, Role } from '../../src/server/platform/context.ts';
 import { hashPassword } from '../../src/server/accounts/secrets.ts';
 import { loadProgressData } from '../../src/server/progress/load-progress.ts';
 import { loadReferenceData } from '../../src/server/reference/load-reference.ts';
+import { loadIpData } from '../../src/server/ip/load-ip.ts';
 import { memoryCheckpointStore, writeCheckpoint } from '../../src/server/audit/checkpoints.ts';
 import { sealAuditTrail } from '../../src/server/audit/seal.ts';
 import { ensureAdmin } from '../../src/server/accounts/bootstrap.ts';
@@ -65,6 +66,7 @@ export async function startTestApp(options: { engine?: Engine; config?: Partial<
   const ctx: Context = { db: database.db, clock, config, audit: { keys: database.auditKeys, checkpoints: memoryCheckpointStore() } };
   await loadReferenceData(ctx);
   await loadProgressData(ctx);
+  await loadIpData(ctx);
   await ensureAdmin(ctx);
   // As a start does: the trail so far chained and checkpointed.
   await sealAuditTrail(ctx.db);

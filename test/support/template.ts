@@ -7,6 +7,7 @@ import { readConfig } from '../../src/server/platform/config.ts';
 import type { Context } from '../../src/server/platform/context.ts';
 import { loadProgressData } from '../../src/server/progress/load-progress.ts';
 import { loadReferenceData } from '../../src/server/reference/load-reference.ts';
+import { loadIpData } from '../../src/server/ip/load-ip.ts';
 
 /** Where the global setup left the template (a file path), for the test workers. */
 export const TEMPLATE_ENV = 'LIAISON_TEST_PGLITE_TEMPLATE';
@@ -28,6 +29,8 @@ export async function buildPgliteTemplate(): Promise<Buffer> {
     const ctx: Context = { db: database.db, clock: new ManualClock(), config: readConfig({}) };
     await loadReferenceData(ctx);
     await loadProgressData(ctx);
+  await loadIpData(ctx);
+    await loadIpData(ctx);
     return Buffer.from(await (await database.dump!()).arrayBuffer());
   } finally {
     await database.close();

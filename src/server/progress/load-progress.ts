@@ -20,7 +20,7 @@ type IndicatorFile = {
   targets: { comparator: string; value: number; measure: string; period?: string | null; date?: string | null; text: LocalizedText }[];
   measurements: { value: number; period?: string | null; date?: string | null; qualifier: string; source: { paragraph?: number; quote?: string } }[];
 };
-type CommitmentFile = {
+export type CommitmentFile = {
   code: string;
   area: string;
   paragraph: number | null;
@@ -79,7 +79,8 @@ export async function loadProgressData(ctx: Context): Promise<{ changed: boolean
   return { changed: true };
 }
 
-async function insertCommitment(tx: Tx, c: CommitmentFile, unitIds: Map<string, string>, now: Date): Promise<boolean> {
+/** Inserts a commitment of a data file unless one with its code exists (its owning unit keeps it from then on); also used for the IP work programme (ip/load-ip.ts). */
+export async function insertCommitment(tx: Tx, c: CommitmentFile, unitIds: Map<string, string>, now: Date): Promise<boolean> {
   const ownerUnitId = c.ownerUnit ? unitIds.get(c.ownerUnit) : null;
   if (ownerUnitId === undefined) throw new Error(`commitments.json: ${c.code} names unknown unit ${c.ownerUnit}`);
   const [created] = await tx
