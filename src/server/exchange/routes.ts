@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Context } from '../platform/context.ts';
-import { forbidden } from '../platform/errors.ts';
+import { AppError, forbidden } from '../platform/errors.ts';
 import { requireViewer } from '../platform/http.ts';
 import { errorResponses } from '../platform/openapi.ts';
 import { acceptMessage } from './accept.ts';
@@ -34,6 +34,41 @@ export const exchangeRoutes = (ctx: Context): FastifyPluginAsyncZod =>
         },
       },
       async (request) => ({ receipt: await acceptMessage(ctx, request.body.message) }),
+    );
+
+    app.post(
+      '/exchange/batches',
+      {
+        bodyLimit: 16 * 1024 * 1024,
+        schema: {
+          tags: ['exchange'],
+          summary: 'Deliver several messages from a peer node, in order',
+          description:
+            'As POST /exchange/messages for each message in turn, in the order given (a peer sends its messages in the order it wrote them). ' +
+            'Each result is the receipt, or the refusal; the messages after the first refusal are not taken, and the sender sends them again later.',
+          security: [],
+          body: z.object({ messages: z.array(z.string().min(1).max(900_000)).min(1).max(100).describe('Signed messages (compact JWS), oldest first') }),
+          response: {
+            200: z.object({
+              results: z.array(z.union([z.object({ receipt: z.string() }), z.object({ error: z.object({ code: z.string(), status: z.number(), reason: z.string() }) })])).describe('One per message taken, in order; shorter than the batch when one was refused'),
+            }),
+            ...errorResponses(400),
+          },
+        },
+      },
+      async (request) => {
+        const results: ({ receipt: string } | { error: { code: string; status: number; reason: string } })[] = [];
+        for (const message of request.body.messages) {
+          try {
+            results.push({ receipt: await acceptMessage(ctx, message) });
+          } catch (error) {
+            if (!(error instanceof AppError)) throw error;
+            results.push({ error: { code: error.code, status: error.status, reason: error.message } });
+            break;
+          }
+        }
+        return { results };
+      },
     );
 
     app.get(
