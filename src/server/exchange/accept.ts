@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Context } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
-import { nodeById, nodeOfUnit, selfNode, unitByCode } from './queries.ts';
+import { nodeById, nodeOfUnit, selfNode, unitByCode, type NodeRow } from './queries.ts';
 import { runtimeOf } from './runtime.ts';
 import { exchangeReceived, exchangeRefusals } from './schema.ts';
 import { digestOf, peek, SignatureError, signReceipt, verifyMessage, type Envelope } from './signed.ts';
@@ -37,21 +37,48 @@ async function refuse(ctx: Context, claimed: Partial<Envelope> | null, reason: R
   throw new Refusal(reason, detail);
 }
 
-/**
- * Takes a message in: the one path for every message, from a peer over HTTP or from this node
- * itself. Verifies it against the sender's keys from its anchor, checks it is for a unit hosted
- * here, and in one transaction records it and lets its module apply it. A message already
- * received gets its original receipt again and changes nothing. Returns the signed receipt.
- */
-export async function acceptMessage(ctx: Context, jws: string): Promise<string> {
-  const runtime = runtimeOf(ctx);
+type Checked = { jws: string; envelope: Envelope; sender: NodeRow };
+
+/** Where each node and unit is, as acceptance asks it many times a second: read again after a few seconds (an anchor imported elsewhere shows then). */
+type Directory = { at: number; self: NodeRow; nodes: Map<string, NodeRow | null>; homes: Map<string, string | null> };
+const directories = new WeakMap<object, Directory>();
+const DIRECTORY_SECONDS = 5;
+
+async function directoryOf(ctx: Context): Promise<Directory> {
+  const cached = directories.get(ctx.db);
+  if (cached && Date.now() - cached.at < DIRECTORY_SECONDS * 1000) return cached;
+  const fresh: Directory = { at: Date.now(), self: await selfNode(ctx.db), nodes: new Map(), homes: new Map() };
+  directories.set(ctx.db, fresh);
+  return fresh;
+}
+
+/** Forgets what acceptance knows of nodes and units (after an anchor is imported in this process). */
+export const forgetDirectory = (ctx: Context) => directories.delete(ctx.db);
+
+async function nodeOf(ctx: Context, directory: Directory, id: string) {
+  if (!directory.nodes.has(id)) directory.nodes.set(id, await nodeById(ctx.db, id));
+  return directory.nodes.get(id)!;
+}
+
+/** The node that hosts the unit of this code (null: none known). */
+async function homeOf(ctx: Context, directory: Directory, code: string) {
+  if (!directory.homes.has(code)) {
+    const unit = await unitByCode(ctx.db, code);
+    const where = unit ? await nodeOfUnit(ctx.db, ctx, unit) : null;
+    directory.homes.set(code, where === 'self' ? directory.self.id : where);
+  }
+  return directory.homes.get(code)!;
+}
+
+/** Verifies a message against the sender's keys from its anchor and checks its addressing; a refusal is recorded and thrown. */
+async function check(ctx: Context, directory: Directory, jws: string): Promise<Checked> {
   let claimed: Partial<Envelope> | null = null;
   try {
     claimed = peek<Partial<Envelope>>(jws).claimed;
   } catch {
     return refuse(ctx, null, 'malformed', 'not a compact JWS with a JSON payload');
   }
-  const sender = typeof claimed?.from?.node === 'string' && z.uuid().safeParse(claimed.from.node).success ? await nodeById(ctx.db, claimed.from.node) : null;
+  const sender = typeof claimed?.from?.node === 'string' && z.uuid().safeParse(claimed.from.node).success ? await nodeOf(ctx, directory, claimed.from.node) : null;
   if (!sender) return refuse(ctx, claimed, 'unknown_sender', `no anchor is imported for node ${String(claimed?.from?.node)}`);
   let envelope: Envelope;
   try {
@@ -61,41 +88,77 @@ export async function acceptMessage(ctx: Context, jws: string): Promise<string> 
     throw error;
   }
   if (!envelopeShape.safeParse(envelope).success) return refuse(ctx, claimed, 'malformed', 'the envelope does not have the fields of a Liaison message');
-  const self = await selfNode(ctx.db);
-  if (envelope.to.node !== self.id) return refuse(ctx, envelope, 'not_addressed_here', `addressed to node ${envelope.to.node}`);
-  if (envelope.to.unit) {
-    const unit = await unitByCode(ctx.db, envelope.to.unit);
-    if (!unit || (await nodeOfUnit(ctx.db, ctx, unit)) !== 'self') return refuse(ctx, envelope, 'unit_not_hosted', `unit ${envelope.to.unit} is not hosted here`);
-  }
-  if (envelope.from.unit) {
-    const unit = await unitByCode(ctx.db, envelope.from.unit);
-    const where = unit ? await nodeOfUnit(ctx.db, ctx, unit) : null;
-    const home = where === 'self' ? self.id : where;
-    if (home !== sender.id) return refuse(ctx, envelope, 'sender_unit_elsewhere', `unit ${envelope.from.unit} is not hosted by the sending node`);
-  }
-  const handler = runtime.handlers[envelope.kind];
-  if (!handler) return refuse(ctx, envelope, 'unknown_kind', `no module takes messages of kind ${envelope.kind}`);
+  if (envelope.to.node !== directory.self.id) return refuse(ctx, envelope, 'not_addressed_here', `addressed to node ${envelope.to.node}`);
+  if (envelope.to.unit && (await homeOf(ctx, directory, envelope.to.unit)) !== directory.self.id) return refuse(ctx, envelope, 'unit_not_hosted', `unit ${envelope.to.unit} is not hosted here`);
+  if (envelope.from.unit && (await homeOf(ctx, directory, envelope.from.unit)) !== sender.id) return refuse(ctx, envelope, 'sender_unit_elsewhere', `unit ${envelope.from.unit} is not hosted by the sending node`);
+  if (!runtimeOf(ctx).handlers[envelope.kind]) return refuse(ctx, envelope, 'unknown_kind', `no module takes messages of kind ${envelope.kind}`);
+  return { jws, envelope, sender };
+}
 
-  const receivedAt = ctx.clock.now();
-  const receipt = await signReceipt(runtime.keys, { v: 1, messageId: envelope.id, digest: digestOf(jws), by: self.id, receivedAt: receivedAt.toISOString() });
-  try {
-    const stored = await ctx.db.transaction(async (tx) => {
-      const inserted = await tx
-        .insert(exchangeReceived)
-        .values({ messageId: envelope.id, fromNodeId: sender.id, kind: envelope.kind, subjectType: envelope.subject?.type ?? null, subjectId: envelope.subject?.id ?? null, jws, receipt, receivedAt })
-        .onConflictDoNothing()
-        .returning({ messageId: exchangeReceived.messageId });
-      if (inserted.length === 0) return null;
-      await handler(tx, ctx, envelope);
-      return receipt;
-    });
-    if (stored) return stored;
-  } catch (error) {
-    if (error instanceof AppError && !(error instanceof Refusal) && error.status < 500) return refuse(ctx, envelope, 'not_applicable', `${error.code}: ${error.message}`);
-    throw error;
+export type Accepted = { receipt: string } | { refusal: AppError };
+
+/**
+ * Takes messages in, in order: the one path for every message, from a peer over HTTP or from this
+ * node itself. Each is verified against the sender's keys from its anchor and must be for a unit
+ * hosted here; then, in one transaction for the lot (one commit), each is recorded and applied by
+ * its module under a savepoint of its own. A message already received gets its original receipt
+ * again and changes nothing. The first refusal ends the batch: the results are those taken, then
+ * the refusal.
+ */
+export async function acceptMessages(ctx: Context, messages: string[]): Promise<Accepted[]> {
+  const runtime = runtimeOf(ctx);
+  const directory = await directoryOf(ctx);
+  const checked: Checked[] = [];
+  let refusal: AppError | null = null;
+  for (const jws of messages) {
+    try {
+      checked.push(await check(ctx, directory, jws));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      refusal = error;
+      break;
+    }
   }
-  // Received before: the same message gets the same receipt; another message under a used id is refused.
-  const [earlier] = await ctx.db.select().from(exchangeReceived).where(eq(exchangeReceived.messageId, envelope.id));
-  if (earlier.jws !== jws) return refuse(ctx, envelope, 'id_reused', `message id ${envelope.id} was received before with other content`);
-  return earlier.receipt;
+  const receivedAt = ctx.clock.now();
+  const receipts = await Promise.all(checked.map((c) => signReceipt(runtime.keys, { v: 1, messageId: c.envelope.id, digest: digestOf(c.jws), by: directory.self.id, receivedAt: receivedAt.toISOString() })));
+  const results: Accepted[] = [];
+  let failed: { envelope: Envelope; error: AppError } | null = null;
+  await ctx.db.transaction(async (tx) => {
+    for (const [i, { jws, envelope, sender }] of checked.entries()) {
+      try {
+        const stored = await tx.transaction(async (savepoint) => {
+          const inserted = await savepoint
+            .insert(exchangeReceived)
+            .values({ messageId: envelope.id, fromNodeId: sender.id, kind: envelope.kind, subjectType: envelope.subject?.type ?? null, subjectId: envelope.subject?.id ?? null, jws, receipt: receipts[i], receivedAt })
+            .onConflictDoNothing()
+            .returning({ messageId: exchangeReceived.messageId });
+          if (inserted.length) {
+            await runtime.handlers[envelope.kind](savepoint, ctx, envelope);
+            return receipts[i];
+          }
+          // Received before: the same message gets the same receipt; another message under a used id is refused.
+          const [earlier] = await savepoint.select().from(exchangeReceived).where(eq(exchangeReceived.messageId, envelope.id));
+          if (earlier.jws !== jws) throw new Refusal('id_reused', `message id ${envelope.id} was received before with other content`);
+          return earlier.receipt;
+        });
+        results.push({ receipt: stored });
+      } catch (error) {
+        if (!(error instanceof AppError) || error.status >= 500) throw error;
+        failed = { envelope, error };
+        break;
+      }
+    }
+  });
+  if (failed) {
+    const { envelope, error } = failed as { envelope: Envelope; error: AppError };
+    results.push({ refusal: error instanceof Refusal ? await refuse(ctx, envelope, error.refusal, error.message).catch((e: AppError) => e) : await refuse(ctx, envelope, 'not_applicable', `${error.code}: ${error.message}`).catch((e: AppError) => e) });
+  } else if (refusal) results.push({ refusal });
+  return results;
+}
+
+/** One message, as POST /exchange/messages takes it: its receipt, or the refusal thrown. */
+export async function acceptMessage(ctx: Context, jws: string): Promise<string> {
+  const [result] = await acceptMessages(ctx, [jws]);
+  if ('refusal' in result) throw result.refusal;
+  return result.receipt;
 }

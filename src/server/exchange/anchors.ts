@@ -4,6 +4,7 @@ import { recordAudit, systemActor } from '../audit/record-audit.ts';
 import { ensureSelfNode, hostedUnits, hostsParty, selfNode, unitsByCodes } from './queries.ts';
 import { runtimeOf } from './runtime.ts';
 import { exchangeNodes, exchangeUnitNodes, type NodePublicKey } from './schema.ts';
+import { forgetDirectory } from './accept.ts';
 import { claimedAnchorNode, signAnchor, verifyAnchor, type Anchor } from './signed.ts';
 
 /** This node's anchor: its identity, URL, every public key and the units it hosts, signed by its current key. */
@@ -29,6 +30,7 @@ export async function rotateNodeKey(ctx: Context) {
   const fresh = await runtime.keys.rotate(ctx.clock.now());
   await ctx.db.transaction(async (tx) => {
     await ensureSelfNode(tx, ctx, runtime.keys);
+    forgetDirectory(ctx);
     await recordAudit(tx, ctx.clock, { actor: systemActor, action: 'exchange_key.rotated', entityType: 'exchange_node', entityId: runtime.keys.nodeId, unitId: null, data: { retired, current: fresh.kid } });
   });
   return { retired, current: fresh.kid };
@@ -69,5 +71,6 @@ export async function importAnchor(ctx: Context, text: string): Promise<{ anchor
     }
     await recordAudit(tx, ctx.clock, { actor: systemActor, action: 'exchange_node.imported', entityType: 'exchange_node', entityId: anchor.node.id, unitId: null, data: { name: anchor.node.name, url: anchor.node.url, fingerprint, units: anchor.units, keys: anchor.keys.map((k) => k.kid) } });
   });
+  forgetDirectory(ctx);
   return { anchor, fingerprint, units: unitRows.length };
 }

@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Context } from '../platform/context.ts';
-import { acceptMessage } from './accept.ts';
+import { acceptMessages } from './accept.ts';
 import { nodeById, selfNode, type NodeRow } from './queries.ts';
 import { runtimeOf } from './runtime.ts';
 import { exchangeMessages, exchangeNodes } from './schema.ts';
@@ -59,19 +59,9 @@ async function deliverOver(node: NodeRow, messages: Message[], fetcher: typeof f
   }
 }
 
-/** This node's own messages go through the same acceptance as a peer's, one after another. */
+/** This node's own messages go through the same acceptance as a peer's. */
 async function deliverHere(ctx: Context, messages: Message[]): Promise<Outcome[]> {
-  const outcomes: Outcome[] = [];
-  for (const message of messages) {
-    try {
-      outcomes.push({ ok: true, receipt: await acceptMessage(ctx, message.jws) });
-    } catch (error) {
-      const status = (error as { status?: number }).status ?? 500;
-      outcomes.push({ ok: false, final: status === 400, error: (error as Error).message });
-      break;
-    }
-  }
-  return outcomes;
+  return (await acceptMessages(ctx, messages.map((m) => m.jws))).map((r) => ('receipt' in r ? { ok: true, receipt: r.receipt } : { ok: false, final: r.refusal.status === 400, error: r.refusal.message }));
 }
 
 /**
@@ -121,8 +111,10 @@ export async function dispatchOnce(ctx: Context, options: { fetch?: typeof fetch
         const at = ctx.clock.now();
         const delivered = outcomes.findIndex((o) => !o.ok);
         const done = delivered === -1 ? outcomes.length : delivered;
-        for (let i = 0; i < done; i++) {
-          await ctx.db.update(exchangeMessages).set({ status: 'delivered', deliveredAt: at, receipt: (outcomes[i] as { receipt: string }).receipt, lastError: null }).where(eq(exchangeMessages.seq, batch[i].seq));
+        if (done) {
+          // One statement for the batch: each message its receipt.
+          const rows = batch.slice(0, done).map((m, i) => sql`(${m.seq}::bigint, ${(outcomes[i] as { receipt: string }).receipt})`);
+          await ctx.db.execute(sql`update exchange_messages m set status = 'delivered', delivered_at = ${at}, receipt = v.receipt, last_error = null from (values ${sql.join(rows, sql`, `)}) as v(seq, receipt) where m.seq = v.seq`);
         }
         counts.delivered += done;
         if (done) await ctx.db.update(exchangeNodes).set({ lastDeliveryAt: at }).where(eq(exchangeNodes.id, nodeId));

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Context } from '../platform/context.ts';
-import { AppError, forbidden } from '../platform/errors.ts';
+import { forbidden } from '../platform/errors.ts';
 import { requireViewer } from '../platform/http.ts';
 import { errorResponses } from '../platform/openapi.ts';
-import { acceptMessage } from './accept.ts';
+import { acceptMessage, acceptMessages } from './accept.ts';
 import { evidenceBundle, listDeliveries } from './evidence.ts';
 import { exchangePolicy } from './policy.ts';
 import { exchangeStatus } from './status.ts';
@@ -56,19 +56,9 @@ export const exchangeRoutes = (ctx: Context): FastifyPluginAsyncZod =>
           },
         },
       },
-      async (request) => {
-        const results: ({ receipt: string } | { error: { code: string; status: number; reason: string } })[] = [];
-        for (const message of request.body.messages) {
-          try {
-            results.push({ receipt: await acceptMessage(ctx, message) });
-          } catch (error) {
-            if (!(error instanceof AppError)) throw error;
-            results.push({ error: { code: error.code, status: error.status, reason: error.message } });
-            break;
-          }
-        }
-        return { results };
-      },
+      async (request) => ({
+        results: (await acceptMessages(ctx, request.body.messages)).map((r) => ('receipt' in r ? { receipt: r.receipt } : { error: { code: r.refusal.code, status: r.refusal.status, reason: r.refusal.message } })),
+      }),
     );
 
     app.get(
