@@ -5,9 +5,10 @@
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node --import tsx bench/federation.ts
  *
- * Each send: the Hong Kong approver's POST …/approve on the Hong Kong node, then the Guangdong
- * officer's inbox listing on the Guangdong node polled every 2 ms until the notification is in
- * it; timed from the moment the send was scheduled. Knobs: BENCH_SEND_RATE (50),
+ * Each send: the Hong Kong approver's POST …/approve on the Hong Kong node, timed from the moment
+ * the send was scheduled until the notification is in the Guangdong node's database (one watcher
+ * asks it every 2 ms for all sends outstanding; the last one is then checked in the Guangdong
+ * officer's inbox listing through the API). Knobs: BENCH_SEND_RATE (50),
  * BENCH_SEND_SECONDS (20), BENCH_WARMUP (100). Target: p99 ≤ 100 ms across nodes.
  * Results and their history: bench/federation.md.
  */
@@ -90,7 +91,8 @@ function cli(node: NodeSetup, args: string[]) {
 }
 
 async function start(node: NodeSetup) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: root, env: node.env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: root, env: node.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', (chunk) => (stderr += chunk));
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const base = `http://127.0.0.1:${node.port}`;
@@ -132,7 +134,7 @@ const figures = (samples: number[]) => {
 const ms = (x: number) => (x < 100 ? x.toFixed(1) : x.toFixed(0));
 
 /** Drafts submitted beforehand on the sending node, then sent at a steady rate; each timed until it is in the recipient's inbox. */
-async function run(label: string, sender: string, receiver: string) {
+async function run(label: string, sender: string, receiver: string, receiverDatabase: string) {
   const officer = await logIn(sender, 'hk-fhb-officer');
   const approver = await logIn(sender, 'hk-fhb-approver');
   const recipient = await logIn(receiver, 'gd-fsco-officer');
@@ -163,25 +165,37 @@ async function run(label: string, sender: string, receiver: string) {
       }),
     );
   }
-  let lost = 0;
-  let pushedDown = 0;
-  const sendOne = async (id: string, scheduled: number, into: number[]) => {
-    const approved = (await call(sender, approver, 'POST', `/notifications/${id}/approve`)) as { sentAt: string };
-    for (;;) {
-      const list = (await call(receiver, recipient, 'GET', '/notifications?box=inbox&limit=50')) as { items: { id: string; sentAt: string }[] };
-      // In the first page, or already pushed below it by 50 sent after it (when the receiver falls behind).
-      const below = list.items.length === 50 && !list.items.some((n) => n.id === id) && list.items.at(-1)!.sentAt > approved.sentAt;
-      if (below || list.items.some((n) => n.id === id)) {
-        if (below) pushedDown++;
-        break;
-      }
-      if (performance.now() - scheduled > 10_000) {
-        lost++;
-        return;
+  // One watcher for all sends: the receiving node's database, asked every 2 ms which of the
+  // notifications sent and not yet seen are there (a row there is in the recipient's inbox).
+  // Polling the inbox API once per send instead floods the receiving node when sends queue up.
+  const watcher = new pg.Client({ connectionString: receiverDatabase });
+  await watcher.connect();
+  const waiting = new Map<string, (at: number) => void>();
+  let watching = true;
+  const watch = (async () => {
+    while (watching) {
+      if (waiting.size) {
+        const { rows } = await watcher.query<{ id: string }>('select id from notifications where id = any($1::uuid[]) and sent_at is not null', [[...waiting.keys()]]);
+        const at = performance.now();
+        for (const { id } of rows) {
+          waiting.get(id)?.(at);
+          waiting.delete(id);
+        }
       }
       await sleep(2);
     }
-    into.push(performance.now() - scheduled);
+  })();
+  let lost = 0;
+  const sendOne = async (id: string, scheduled: number, into: number[]) => {
+    const seen = new Promise<number>((resolve) => waiting.set(id, resolve));
+    await call(sender, approver, 'POST', `/notifications/${id}/approve`);
+    const at = await Promise.race([seen, sleep(10_000).then(() => null)]);
+    if (at === null) {
+      waiting.delete(id);
+      lost++;
+      return;
+    }
+    into.push(at - scheduled);
   };
   log(`${label}: ${WARMUP} sends one at a time to warm up …`);
   const warm: number[] = [];
@@ -197,7 +211,13 @@ async function run(label: string, sender: string, receiver: string) {
     pending.push(sendOne(ids[i], scheduled, steady));
   }
   await Promise.all(pending);
-  return { oneAtATime: figures(warm.slice(-50)), steady: figures(steady), lost, pushedDown };
+  watching = false;
+  await watch;
+  await watcher.end();
+  // What the watcher saw is what the recipient's inbox lists: the newest, through the API.
+  const inbox = (await call(receiver, recipient, 'GET', '/notifications?box=inbox&limit=50')) as { items: { id: string }[] };
+  if (!inbox.items.some((n) => n.id === ids[total - 1])) throw new Error('the last notification sent is not in the recipient’s inbox listing');
+  return { oneAtATime: figures(warm.slice(-50)), steady: figures(steady), lost };
 }
 
 const single = await nodeSetup('Liaison', '');
@@ -215,19 +235,26 @@ try {
   cli(gd, ['exchange', 'import-anchor', hkAnchor]);
   const one = await start(single);
   stops.push(one.stop);
-  const singleResult = await run('one node', one.base, one.base);
+  const singleResult = await run('one node', one.base, one.base, single.env.DATABASE_URL!);
   stops = [];
   await one.stop();
   const [hkServer, gdServer] = [await start(hk), await start(gd)];
   stops.push(hkServer.stop, gdServer.stop);
-  const twoResult = await run('two nodes', hkServer.base, gdServer.base);
+  const twoResult = await run('two nodes', hkServer.base, gdServer.base, gd.env.DATABASE_URL!);
+  if (twoResult.lost) {
+    const db = new pg.Client({ connectionString: hk.env.DATABASE_URL });
+    await db.connect();
+    const outbox = await db.query(`select status, count(*)::int, min(attempts) as min_attempts, max(attempts) as max_attempts, max(last_error) as last_error, min(next_attempt_at) as next from exchange_messages group by status`);
+    log(`Hong Kong node's outbox: ${JSON.stringify(outbox.rows)}`);
+    await db.end();
+  }
   if (twoResult.lost) log(`Hong Kong node's errors:\n${hkServer.stderr().slice(-3000)}\nGuangdong node's errors:\n${gdServer.stderr().slice(-3000)}`);
   const load = os.loadavg()[0];
-  console.log(`\nsend → recipient's inbox (approve on the sender's node, then the recipient's inbox listing), PostgreSQL, ${os.cpus().length} cores, load average ${load.toFixed(1)}\n`);
-  console.log('| | one at a time p50 | steady n | p50 | p95 | p99 | max | not in the inbox within 10 s | pushed below the first page |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log(`\nsend → recipient's inbox (approve on the sender's node until the notification is in the recipient node's database), PostgreSQL, ${os.cpus().length} cores, load average ${load.toFixed(1)}\n`);
+  console.log('| | one at a time p50 | steady n | p50 | p95 | p99 | max | not in the inbox within 10 s |');
+  console.log('|---|---|---|---|---|---|---|---|');
   for (const [label, r] of [['one node for both parties', singleResult], ['two nodes (Hong Kong → Guangdong)', twoResult]] as const) {
-    console.log(`| ${label} | ${ms(r.oneAtATime.p50)} | ${r.steady.n} @${RATE}/s | ${ms(r.steady.p50)} | ${ms(r.steady.p95)} | ${ms(r.steady.p99)} | ${ms(r.steady.max)} | ${r.lost} | ${r.pushedDown} |`);
+    console.log(`| ${label} | ${ms(r.oneAtATime.p50)} | ${r.steady.n} @${RATE}/s | ${ms(r.steady.p50)} | ${ms(r.steady.p95)} | ${ms(r.steady.p99)} | ${ms(r.steady.max)} | ${r.lost} |`);
   }
   console.log(`\nTarget across nodes: p99 ≤ 100 ms — ${twoResult.steady.p99 <= 100 ? 'MET' : 'MISSED'} (${ms(twoResult.steady.p99)} ms).`);
 } finally {

@@ -12,7 +12,7 @@ export type Actor = { id: string | null; label: string };
 export const systemActor: Actor = { id: null, label: 'system' };
 
 /** The audit entries a transaction has recorded and will write just before it commits. */
-type Pending = { entries: AuditFields[]; open: boolean };
+type Pending = { entries: AuditFields[]; open: boolean; afterCommit: (() => void)[] };
 const pendingInTransaction = new AsyncLocalStorage<Pending>();
 /** The audit key of each audited database and of the transactions it opens. */
 const keysOf = new WeakMap<object, AuditKeys>();
@@ -61,6 +61,17 @@ async function writeEntries(tx: DbOrTx, entries: AuditFields[], keys: AuditKeys 
 }
 
 /**
+ * Runs `callback` once the transaction the caller is in has committed (at once outside one): for
+ * what must see the transaction's writes, such as the exchange's dispatcher looking for a message
+ * just written. It does not run when the transaction rolls back.
+ */
+export function afterCommit(callback: () => void) {
+  const pending = pendingInTransaction.getStore();
+  if (pending?.open) pending.afterCommit.push(callback);
+  else callback();
+}
+
+/**
  * Makes every transaction of db write its audit entries as its last statement before COMMIT (a
  * nested transaction, a savepoint, that rolls back takes its entries with it), and has them
  * chained shortly after it commits. No writer waits for another: the sealer chains entries in
@@ -72,8 +83,10 @@ export function auditedDatabase(db: Db, keys: AuditKeys): { db: Db; sealer: Audi
   const begin = db.transaction.bind(db);
   db.transaction = (async (work: (tx: never) => Promise<unknown>, config?: unknown) => {
     let wrote = false;
+    let commitCallbacks: (() => void)[] = [];
     const result = await begin(async (tx) => {
-      const pending: Pending = { entries: [], open: true };
+      const pending: Pending = { entries: [], open: true, afterCommit: [] };
+      commitCallbacks = pending.afterCommit;
       keysOf.set(tx, keys);
       let result: unknown;
       try {
@@ -87,6 +100,7 @@ export function auditedDatabase(db: Db, keys: AuditKeys): { db: Db; sealer: Audi
       return result;
     }, config as never);
     if (wrote) sealer.soon();
+    for (const callback of commitCallbacks) callback();
     return result;
   }) as Db['transaction'];
   return { db, sealer };

@@ -111,13 +111,15 @@ export async function dispatchOnce(ctx: Context, options: { fetch?: typeof fetch
         const at = ctx.clock.now();
         const delivered = outcomes.findIndex((o) => !o.ok);
         const done = delivered === -1 ? outcomes.length : delivered;
-        if (done) {
-          // One statement for the batch: each message its receipt.
-          const rows = batch.slice(0, done).map((m, i) => sql`(${m.seq}::bigint, ${(outcomes[i] as { receipt: string }).receipt})`);
-          await ctx.db.execute(sql`update exchange_messages m set status = 'delivered', delivered_at = ${at}, receipt = v.receipt, last_error = null from (values ${sql.join(rows, sql`, `)}) as v(seq, receipt) where m.seq = v.seq`);
-        }
         counts.delivered += done;
-        if (done) await ctx.db.update(exchangeNodes).set({ lastDeliveryAt: at }).where(eq(exchangeNodes.id, nodeId));
+        if (done) {
+          // One transaction (one commit) for the batch: each message its receipt, and the peer reached.
+          const rows = batch.slice(0, done).map((m, i) => sql`(${m.seq}::bigint, ${(outcomes[i] as { receipt: string }).receipt})`);
+          await ctx.db.transaction(async (tx) => {
+            await tx.execute(sql`update exchange_messages m set status = 'delivered', delivered_at = ${at}, receipt = v.receipt, last_error = null from (values ${sql.join(rows, sql`, `)}) as v(seq, receipt) where m.seq = v.seq`);
+            await tx.update(exchangeNodes).set({ lastDeliveryAt: at }).where(eq(exchangeNodes.id, nodeId));
+          });
+        }
         if (done === batch.length) continue;
         // The first not taken waits for its retry; those after it are released untouched, to follow it.
         const failed = outcomes[done] as Extract<Outcome, { ok: false }> | undefined;
@@ -140,16 +142,14 @@ export async function dispatchOnce(ctx: Context, options: { fetch?: typeof fetch
 }
 
 /**
- * Runs the dispatcher in the server: a round every second, and soon after a message is written
- * (the write's transaction commits just after it nudges, so a round that finds nothing looks
- * again shortly). Returns a stop function.
+ * Runs the dispatcher in the server: a round as soon as a transaction that wrote a message has
+ * committed, and every second (retries, and messages written by another process). Returns a stop
+ * function.
  */
 export function startDispatcher(ctx: Context, log: { error(object: object, message: string): void }) {
   const runtime = runtimeOf(ctx);
   let running = false;
   let again = false;
-  let nudgedAt = 0;
-  let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   const run = async () => {
     if (stopped) return;
@@ -161,12 +161,7 @@ export function startDispatcher(ctx: Context, log: { error(object: object, messa
     try {
       do {
         again = false;
-        const counts = await dispatchOnce(ctx);
-        const found = counts.delivered + counts.failed + counts.refused;
-        if (!found && Date.now() - nudgedAt < 500) {
-          await new Promise((resolve) => setTimeout(resolve, 10));
-          again = true;
-        }
+        await dispatchOnce(ctx);
       } while (again && !stopped);
     } catch (error) {
       log.error({ err: error }, 'exchange dispatch failed');
@@ -174,17 +169,14 @@ export function startDispatcher(ctx: Context, log: { error(object: object, messa
       running = false;
     }
   };
-  runtime.onNudge = () => {
-    nudgedAt = Date.now();
-    setImmediate(() => void run());
-  };
-  timer = setInterval(() => void run(), 1_000);
+  runtime.onNudge = () => void run();
+  const timer = setInterval(() => void run(), 1_000);
   timer.unref();
   void run();
   return async () => {
     stopped = true;
     runtime.onNudge = null;
-    if (timer) clearInterval(timer);
+    clearInterval(timer);
     while (running) await new Promise((resolve) => setTimeout(resolve, 10));
   };
 }

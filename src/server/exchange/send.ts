@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '../db/open.ts';
 import type { Context } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
+import { afterCommit } from '../audit/record-audit.ts';
 import { nodeOfUnit, selfNode } from './queries.ts';
 import { runtimeOf } from './runtime.ts';
 import { exchangeMessages } from './schema.ts';
@@ -54,6 +55,6 @@ export async function sendMessage(
     createdAt: now,
     nextAttemptAt: now,
   });
-  runtime.nudge();
+  afterCommit(() => runtime.nudge());
   return envelope.id;
 }
