@@ -9,6 +9,7 @@ import { notificationsServer } from './notifications/module.ts';
 import { verificationServer } from './verification/module.ts';
 import { meetingsServer } from './meetings/module.ts';
 import { schoolsServer } from './schools/module.ts';
+import { sarPlansServer } from './sar-plans/module.ts';
 import { workServer } from './work/module.ts';
 import { exchangeServer } from './exchange/module.ts';
 
@@ -24,6 +25,7 @@ export const serverModules: readonly ServerModule[] = [
   verificationServer,
   meetingsServer,
   schoolsServer,
+  sarPlansServer,
   workServer,
   exchangeServer,
 ];

@@ -8,6 +8,7 @@ import { notificationsModule } from './modules/notifications.ts';
 import { adminModule, auditModule, mailModule, searchModule } from './modules/platform.ts';
 import { progressModule, reportsModule } from './modules/progress.ts';
 import { referenceModule } from './modules/reference.ts';
+import { sarPlansModule } from './modules/sar-plans.ts';
 import { schoolsModule } from './modules/schools.ts';
 import { verificationModule } from './modules/verification.ts';
 
@@ -28,7 +29,7 @@ export const modules = [
   notificationsModule,
   schoolsModule,
   notYetBuilt('ip-protection', 'nav.modules.ipProtection'),
-  notYetBuilt('sar-plans', 'nav.modules.sarPlans'),
+  sarPlansModule,
   notYetBuilt('cross-border-ecommerce', 'nav.modules.ecommerce'),
   verificationModule,
   meetingsModule,

@@ -19,4 +19,5 @@ export * from '../meetings/schema.ts';
 export * from '../mail/schema.ts';
 export * from '../schools/schema.ts';
 export * from '../exchange/schema.ts';
+export * from '../sar-plans/schema.ts';
 export * from './relations.ts';
