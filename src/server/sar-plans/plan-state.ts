@@ -56,11 +56,11 @@ export function addMonths(day: string, months: number): string {
 }
 
 /**
- * An issued plan's next exercise is due 12 months after its last one or, before any, after its
- * first issue; a plan past that day is flagged. Drafts and withdrawn plans are not due.
+ * An issued plan's next exercise is due 12 months after its last one or, while it has none, after
+ * its first issue; a plan past that day is flagged. Drafts and withdrawn plans are not due.
  */
 export function exerciseDue(plan: { status: string; firstIssuedDay: string | null }, lastExercise: string | null, today: string) {
   if (plan.status !== 'issued' || !plan.firstIssuedDay) return { dueOn: null, overdue: false };
-  const dueOn = addMonths(lastExercise && lastExercise > plan.firstIssuedDay ? lastExercise : plan.firstIssuedDay, EXERCISE_INTERVAL_MONTHS);
+  const dueOn = addMonths(lastExercise ?? plan.firstIssuedDay, EXERCISE_INTERVAL_MONTHS);
   return { dueOn, overdue: today > dueOn };
 }
