@@ -8,6 +8,7 @@ import { notBuiltWeb } from './pages/not-built/module.tsx';
 import { notificationsWeb } from './pages/notifications/module.tsx';
 import { progressWeb } from './pages/progress/module.tsx';
 import { schoolsWeb } from './pages/schools/module.tsx';
+import { sarPlansWeb } from './pages/sar-plans/module.tsx';
 import { searchWeb } from './pages/search/module.tsx';
 import { verificationWeb } from './pages/verification/module.tsx';
 
@@ -22,6 +23,7 @@ export const webModules: readonly WebModule[] = [
   accountsWeb,
   notificationsWeb,
   schoolsWeb,
+  sarPlansWeb,
   notBuiltWeb,
   verificationWeb,
   meetingsWeb,
