@@ -28,7 +28,11 @@ export async function listRccModules(ctx: Context, options: { viewer: Viewer; un
   await requireSarActor(ctx, options.viewer);
   const [agencies, current, rows] = await Promise.all([findAgencies(ctx.db), currentRccModules(ctx.db), rccModuleVersions(ctx.db, options.unitId)]);
   const byId = new Map(agencies.map((a) => [a.id, a]));
-  return rows.filter((r) => byId.has(r.unitId)).map((r) => presentRccModule(r, byId.get(r.unitId)!, current.get(r.unitId)?.id === r.id));
+  const order = (unitId: string) => agencies.findIndex((a) => a.id === unitId);
+  return rows
+    .filter((r) => byId.has(r.unitId))
+    .sort((a, b) => order(a.unitId) - order(b.unitId) || b.version - a.version)
+    .map((r) => presentRccModule(r, byId.get(r.unitId)!, current.get(r.unitId)?.id === r.id));
 }
 
 /**
