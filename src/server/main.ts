@@ -7,6 +7,7 @@ import { readConfig } from './platform/config.ts';
 import { prepare } from './start.ts';
 import { dispatchMail } from './mail/outbox.ts';
 import { remindAnnualDocuments } from './schools/annual-cycle.ts';
+import { remindAgencies } from './sar-plans/dashboard.ts';
 import { smtpMailer } from './mail/smtp.ts';
 import { sql } from 'drizzle-orm';
 import { writeCheckpoint } from './audit/checkpoints.ts';
@@ -30,6 +31,8 @@ async function main() {
 
   // Sister schools: plans and reports due within 14 days or overdue are reminded, each at most weekly.
   const schoolReminderTimer = setInterval(() => void remindAnnualDocuments(ctx).catch((error) => app.log.error({ err: error }, 'school reminders failed')), 60 * 60_000);
+  // SAR co-operation plans: each agency is reminded of what its dashboard shows, at most weekly.
+  const sarReminderTimer = setInterval(() => void remindAgencies(ctx).catch((error) => app.log.error({ err: error }, 'SAR plan reminders failed')), 60 * 60_000);
 
   // PGlite has no autovacuum: keep the planner's statistics fresh ourselves.
   const analyzeTimer =
@@ -61,6 +64,7 @@ async function main() {
     if (analyzeTimer) clearInterval(analyzeTimer);
     clearInterval(checkpointTimer);
     clearInterval(schoolReminderTimer);
+    clearInterval(sarReminderTimer);
     await stopDispatcher();
     await app.close();
     await checkpoint();

@@ -10,6 +10,7 @@ import { verificationServer } from './verification/module.ts';
 import { meetingsServer } from './meetings/module.ts';
 import { schoolsServer } from './schools/module.ts';
 import { ipServer } from './ip/module.ts';
+import { sarPlansServer } from './sar-plans/module.ts';
 import { workServer } from './work/module.ts';
 import { exchangeServer } from './exchange/module.ts';
 
@@ -26,6 +27,7 @@ export const serverModules: readonly ServerModule[] = [
   meetingsServer,
   schoolsServer,
   ipServer,
+  sarPlansServer,
   workServer,
   exchangeServer,
 ];

@@ -10,6 +10,7 @@ import { ensureAdmin, ensureDemoUsers, separateDuties } from './accounts/bootstr
 import { auditKeysFromFile } from './audit/audit-keys.ts';
 import { fileCheckpointStore, writeCheckpoint, type AuditAnchor } from './audit/checkpoints.ts';
 import { ensureSampleSchools } from './schools/sample-schools.ts';
+import { ensureSamplePlans } from './sar-plans/sample-plans.ts';
 import { nodeKeysFromFile } from './exchange/node-keys.ts';
 import { attachExchange, exchangeRuntime } from './exchange/runtime.ts';
 import { ensureSelfNode } from './exchange/queries.ts';
@@ -36,6 +37,7 @@ export async function prepare(config: Config, clock: Clock, options: { bootstrap
     const admin = await ensureAdmin(ctx);
     const demoUsers = await ensureDemoUsers(ctx);
     await ensureSampleSchools(ctx);
+    await ensureSamplePlans(ctx);
     await separateDuties(ctx);
     await sealAuditTrail(ctx.db);
     await writeCheckpoint(ctx.db, clock, audit);

@@ -1,4 +1,5 @@
 import { moduleAuditActions, moduleAuditEntities, type AuditEntity } from './modules.ts';
+import { sarExchangedEntities } from './modules/sar-plans.ts';
 import { schoolExchangedEntities } from './modules/schools.ts';
 import { ipExchangedEntities } from './modules/ip.ts';
 
@@ -22,4 +23,4 @@ export const auditEntities = moduleAuditEntities;
  * What units exchanged with each other: the platform administrator, who keeps accounts and is
  * no party to the exchanges, sees of these only an outline (audit/list-audit.ts) and no link.
  */
-export const exchangedEntities: readonly AuditEntity[] = ['notification', 'verification_request', 'meeting', 'action_item', ...schoolExchangedEntities, ...ipExchangedEntities];
+export const exchangedEntities: readonly AuditEntity[] = ['notification', 'verification_request', 'meeting', 'action_item', ...schoolExchangedEntities, ...ipExchangedEntities, ...sarExchangedEntities];

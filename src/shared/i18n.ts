@@ -82,6 +82,21 @@ for (const [lng, errors, mail] of [['en', enErrorsIp, enMailIp], ['zh-Hant', han
   serverI18n.addResourceBundle(lng, 'errors', errors, true, false);
   serverI18n.addResourceBundle(lng, 'mail', mail, true, false);
 }
+// The SAR co-operation plans module's messages, merged into the errors, mail and report namespaces.
+import enErrorsSar from './locales/en/errors-sar-plans.json' with { type: 'json' };
+import hantErrorsSar from './locales/zh-Hant/errors-sar-plans.json' with { type: 'json' };
+import hansErrorsSar from './locales/zh-Hans/errors-sar-plans.json' with { type: 'json' };
+import enMailSar from './locales/en/mail-sar-plans.json' with { type: 'json' };
+import hantMailSar from './locales/zh-Hant/mail-sar-plans.json' with { type: 'json' };
+import hansMailSar from './locales/zh-Hans/mail-sar-plans.json' with { type: 'json' };
+import enReportSar from './locales/en/report-sar-plans.json' with { type: 'json' };
+import hantReportSar from './locales/zh-Hant/report-sar-plans.json' with { type: 'json' };
+import hansReportSar from './locales/zh-Hans/report-sar-plans.json' with { type: 'json' };
+for (const [lng, errors, mail, report] of [['en', enErrorsSar, enMailSar, enReportSar], ['zh-Hant', hantErrorsSar, hantMailSar, hantReportSar], ['zh-Hans', hansErrorsSar, hansMailSar, hansReportSar]] as const) {
+  serverI18n.addResourceBundle(lng, 'errors', errors, true, false);
+  serverI18n.addResourceBundle(lng, 'mail', mail, true, false);
+  serverI18n.addResourceBundle(lng, 'report', report, true, false);
+}
 
 /** The server's translator for a locale: error messages and field names. */
 export function serverT(locale: Locale): TFunction<'errors'> {

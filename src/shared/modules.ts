@@ -8,6 +8,7 @@ import { notificationsModule } from './modules/notifications.ts';
 import { adminModule, auditModule, mailModule, searchModule } from './modules/platform.ts';
 import { progressModule, reportsModule } from './modules/progress.ts';
 import { referenceModule } from './modules/reference.ts';
+import { sarPlansModule } from './modules/sar-plans.ts';
 import { schoolsModule } from './modules/schools.ts';
 import { ipModule } from './modules/ip.ts';
 import { verificationModule } from './modules/verification.ts';
@@ -29,7 +30,7 @@ export const modules = [
   notificationsModule,
   schoolsModule,
   ipModule,
-  notYetBuilt('sar-plans', 'nav.modules.sarPlans'),
+  sarPlansModule,
   notYetBuilt('cross-border-ecommerce', 'nav.modules.ecommerce'),
   verificationModule,
   meetingsModule,

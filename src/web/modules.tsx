@@ -9,6 +9,7 @@ import { notificationsWeb } from './pages/notifications/module.tsx';
 import { progressWeb } from './pages/progress/module.tsx';
 import { schoolsWeb } from './pages/schools/module.tsx';
 import { ipWeb } from './pages/ip/module.tsx';
+import { sarPlansWeb } from './pages/sar-plans/module.tsx';
 import { searchWeb } from './pages/search/module.tsx';
 import { verificationWeb } from './pages/verification/module.tsx';
 
@@ -24,6 +25,7 @@ export const webModules: readonly WebModule[] = [
   notificationsWeb,
   schoolsWeb,
   ipWeb,
+  sarPlansWeb,
   notBuiltWeb,
   verificationWeb,
   meetingsWeb,

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, logInAs, startTestApp, type TestApp } from '../support/harness.ts';
-import { chromiumPath, htmlToPdf } from '../../src/server/progress/reports/pdf.ts';
+import { chromiumPath, htmlToPdf } from '../../src/server/platform/pdf.ts';
 
 /** The October 2015 paper, regenerated from the data as PDF by Chromium and read back with pdftotext. */
 describe('the progress report as PDF', () => {

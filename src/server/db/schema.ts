@@ -20,4 +20,5 @@ export * from '../mail/schema.ts';
 export * from '../schools/schema.ts';
 export * from '../exchange/schema.ts';
 export * from '../ip/schema.ts';
+export * from '../sar-plans/schema.ts';
 export * from './relations.ts';

@@ -1,4 +1,4 @@
-import { toSimplified, toTraditional, writtenScript, type Script } from '../../shared/script.ts';
+import { inScript, toSimplified, toTraditional, writtenScript, type Script } from '../../shared/script.ts';
 import { AppError } from './errors.ts';
 
 // Both scripts: every Chinese text is kept as written and in the other script, for the readers
@@ -17,4 +17,23 @@ export function requireWrittenIn(script: Script, ...texts: string[]) {
 export function inBothScripts(script: 'zh-Hant' | 'zh-Hans', text: string) {
   requireWrittenIn(script, text);
   return script === 'zh-Hant' ? { hant: text, hans: toSimplified(text) } : { hant: toTraditional(text), hans: text };
+}
+
+/** Names are read far more often than written: each conversion is kept (up to 50 000 names). */
+const conversions = new Map<string, string>();
+function converted(text: string, to: Script, from: Script) {
+  if (to === from) return text;
+  const key = `${to}\u0000${text}`;
+  let found = conversions.get(key);
+  if (found === undefined) {
+    found = inScript(text, to, from);
+    if (conversions.size >= 50_000) conversions.clear();
+    conversions.set(key, found);
+  }
+  return found;
+}
+
+/** A name (a school's, a ship's, a company's) as written, in the other script for its readers, and in English. */
+export function nameInBothScripts(asWritten: string, writtenIn: Script, en: string) {
+  return { 'zh-Hant': converted(asWritten, 'zh-Hant', writtenIn), 'zh-Hans': converted(asWritten, 'zh-Hans', writtenIn), en, asWritten };
 }

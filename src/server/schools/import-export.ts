@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
 import type { z } from 'zod';
 import type { Locale } from '../../shared/i18n.ts';
 import type { Context, Viewer } from '../platform/context.ts';
-import { AppError, forbidden, type FieldError } from '../platform/errors.ts';
-import { presentError } from '../platform/errors-http.ts';
+import { forbidden, type FieldError } from '../platform/errors.ts';
+import { presentImportPreview, readImportFile, refuseUnlessAllGood, rowErrorsOf, writeTabularFile, type CheckedRow } from '../platform/tabular-files.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { schoolPolicy, type SchoolActor } from './policy.ts';
 import { listSchoolRows, schoolsByCodes, type SchoolRow } from './queries.ts';
@@ -48,35 +46,7 @@ function toInput(record: Record<string, string>) {
   };
 }
 
-/** Reads the file with papaparse or exceljs into one record per row, keyed by the header's column names. */
-async function readRecords(format: 'csv' | 'xlsx', content: string): Promise<Record<string, string>[]> {
-  if (format === 'csv') {
-    const parsed = Papa.parse<Record<string, string>>(content.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() });
-    if (parsed.errors.some((e) => e.type === 'Delimiter' || e.type === 'Quotes')) throw new AppError('validation.failed', { fields: [{ field: 'content', code: 'file_content' }] });
-    return parsed.data;
-  }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(content, 'base64') as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('validation.failed', { fields: [{ field: 'content', code: 'file_content' }] });
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const header = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? '').trim().toLowerCase());
-  const records: Record<string, string>[] = [];
-  sheet.eachRow((row, number) => {
-    if (number === 1) return;
-    const record: Record<string, string> = {};
-    header.forEach((name, index) => {
-      if (name) record[name] = row.getCell(index).text ?? '';
-    });
-    if (Object.values(record).some((v) => v.trim())) records.push(record);
-  });
-  return records;
-}
-
-type Checked = { row: number; code: string | null; action: 'create' | 'update' | 'unchanged' | 'error'; errors: FieldError[]; input?: z.infer<typeof schoolBody>; existing?: SchoolRow };
+type Checked = CheckedRow & { input?: z.infer<typeof schoolBody>; existing?: SchoolRow };
 
 const same = (input: z.infer<typeof schoolBody>, row: SchoolRow) =>
   JSON.stringify([input.nameZh, input.nameEn, input.level, input.sector, input.district, input.address ?? null, input.features, input.contactName ?? null, input.contactEmail ?? null, input.contactPhone ?? null, input.preferences]) ===
@@ -84,26 +54,14 @@ const same = (input: z.infer<typeof schoolBody>, row: SchoolRow) =>
 
 /** Every row checked as the form would check it, against the registry and the rest of the file. */
 async function checkRows(ctx: Context, actor: SchoolActor, format: 'csv' | 'xlsx', content: string): Promise<Checked[]> {
-  const records = await readRecords(format, content);
-  if (records.length === 0) throw new AppError('validation.failed', { fields: [{ field: 'content', code: 'empty_file' }] });
-  if (records.length > MAX_ROWS) throw new AppError('validation.failed', { fields: [{ field: 'content', code: 'too_big', params: { maximum: String(MAX_ROWS) } }] });
+  const records = await readImportFile(format, content, MAX_ROWS);
   const existing = await schoolsByCodes(ctx.db, records.map((r) => r.code?.trim() ?? '').filter(Boolean));
   const seen = new Set<string>();
   return records.map((record, index) => {
     const row = index + 2;
     const raw = toInput(record);
-    const errors: FieldError[] = [];
     const parsed = schoolBody.safeParse(raw);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const leaf = issue.path.filter((p) => typeof p === 'string').pop() as string | undefined;
-        const column = columnOfField[leaf ?? ''] ?? 'code';
-        const empty = (raw as Record<string, unknown>)[leaf ?? ''] === '';
-        const code = empty || (issue.code === 'too_small' && (issue as { minimum?: unknown }).minimum === 1) ? 'required' : ['invalid_format', 'invalid_value', 'too_big', 'too_small'].includes(issue.code) ? issue.code : 'invalid';
-        const params = issue.code === 'too_big' ? { maximum: String((issue as { maximum?: unknown }).maximum) } : undefined;
-        if (!errors.some((e) => e.field.endsWith(`.${column}`))) errors.push({ field: `rows.${row}.${column}`, code, params });
-      }
-    }
+    const errors: FieldError[] = parsed.success ? [] : rowErrorsOf(parsed.error.issues, { row, input: raw, columnOfField, fallbackColumn: 'code' });
     const code = raw.code || null;
     if (code && seen.has(code)) errors.push({ field: `rows.${row}.code`, code: 'duplicate_in_file' });
     if (code) seen.add(code);
@@ -112,8 +70,8 @@ async function checkRows(ctx: Context, actor: SchoolActor, format: 'csv' | 'xlsx
     const found = code ? existing.get(code) : undefined;
     if (found && parsed.success && found.partyCode !== parsed.data.side) errors.push({ field: `rows.${row}.side`, code: 'other_side' });
     if (found?.isSample) errors.push({ field: `rows.${row}.code`, code: 'sample_code' });
-    if (errors.length || !parsed.success) return { row, code, action: 'error', errors };
-    return { row, code, action: !found ? 'create' : same(parsed.data, found) ? 'unchanged' : 'update', errors, input: parsed.data, existing: found };
+    if (errors.length || !parsed.success) return { row, key: code, action: 'error', errors };
+    return { row, key: code, action: !found ? 'create' : same(parsed.data, found) ? 'unchanged' : 'update', errors, input: parsed.data, existing: found };
   });
 }
 
@@ -122,17 +80,8 @@ export async function previewImport(ctx: Context, options: { viewer: Viewer; for
   const actor = await requireSchoolActor(ctx, options.viewer);
   if (!actor.authority) throw forbidden('only an education authority imports schools');
   const checked = await checkRows(ctx, actor, options.format, options.content);
-  const counts = { create: 0, update: 0, unchanged: 0, error: 0 };
-  for (const c of checked) counts[c.action]++;
-  return {
-    counts,
-    rows: checked.map((c) => ({
-      row: c.row,
-      code: c.code,
-      action: c.action,
-      errors: c.errors.length ? (presentError(new AppError('validation.failed', { fields: c.errors }), options.locale, 'schools').error.fields ?? []) : [],
-    })),
-  };
+  const { counts, rows } = presentImportPreview(checked, options.locale, 'schools');
+  return { counts, rows: rows.map(({ key, ...r }) => ({ ...r, code: key })) };
 }
 
 /**
@@ -144,8 +93,7 @@ export async function importSchools(ctx: Context, options: { viewer: Viewer; for
   const actor = await requireSchoolActor(ctx, viewer);
   if (!actor.authority) throw forbidden('only an education authority imports schools');
   const checked = await checkRows(ctx, actor, options.format, options.content);
-  const errors = checked.flatMap((c) => c.errors);
-  if (errors.length) throw new AppError('validation.failed', { fields: errors });
+  refuseUnlessAllGood(checked);
   const importId = randomUUID();
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
@@ -198,14 +146,5 @@ export async function exportSchools(ctx: Context, options: { viewer: Viewer; for
     rows.push(...page.rows.filter((r) => !r.isSample));
     if (page.rows.length < 1000) break;
   }
-  const records = rows.map(recordOf);
-  if (options.format === 'csv') {
-    // A byte-order mark, so that Excel opens the Chinese names as UTF-8.
-    return { body: '\uFEFF' + Papa.unparse({ fields: [...columns], data: records.map((r) => columns.map((c) => r[c])) }), type: 'text/csv; charset=utf-8', filename: `schools-${side}.csv` };
-  }
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('schools');
-  sheet.addRow([...columns]);
-  for (const r of records) sheet.addRow(columns.map((c) => r[c]));
-  return { body: Buffer.from(await workbook.xlsx.writeBuffer()), type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: `schools-${side}.xlsx` };
+  return writeTabularFile({ format: options.format, columns, records: rows.map(recordOf), name: `schools-${side}` });
 }

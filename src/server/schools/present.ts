@@ -1,4 +1,4 @@
-import { inScript } from '../../shared/script.ts';
+import { nameInBothScripts } from '../platform/both-scripts.ts';
 import type { LocalizedText } from '../db/schema.ts';
 import type { SchoolActor } from './policy.ts';
 import type { EvidenceRow, PairRow, SchoolRow } from './queries.ts';
@@ -8,22 +8,7 @@ export const scriptOfSide = (partyCode: string) => (partyCode === 'GD' ? 'zh-Han
 
 /** A school's name as written, in the other script for its readers, and in English. */
 export function schoolName(row: Pick<SchoolRow, 'nameZh' | 'nameEn' | 'partyCode'>): LocalizedText & { asWritten: string } {
-  const written = scriptOfSide(row.partyCode);
-  return { 'zh-Hant': converted(row.nameZh, 'zh-Hant', written), 'zh-Hans': converted(row.nameZh, 'zh-Hans', written), en: row.nameEn, asWritten: row.nameZh };
-}
-
-/** Names are read far more often than written: each conversion is kept (up to 50 000 names). */
-const conversions = new Map<string, string>();
-function converted(text: string, to: 'zh-Hant' | 'zh-Hans', from: 'zh-Hant' | 'zh-Hans') {
-  if (to === from) return text;
-  const key = `${to}\u0000${text}`;
-  let found = conversions.get(key);
-  if (found === undefined) {
-    found = inScript(text, to, from);
-    if (conversions.size >= 50_000) conversions.clear();
-    conversions.set(key, found);
-  }
-  return found;
+  return nameInBothScripts(row.nameZh, scriptOfSide(row.partyCode), row.nameEn);
 }
 
 export function presentSchool(row: SchoolRow, options: { contacts: boolean; sisters?: number }) {

@@ -7,7 +7,7 @@ import { errorResponses } from '../../platform/openapi.ts';
 import { localizedTextSchema } from '../../accounts/schemas.ts';
 import type { locales as allLocales } from '../../../shared/i18n.ts';
 import { draftReport, getReport, issueReport, listReports, reportHtml, updateReport } from './manage-reports.ts';
-import { htmlToPdf } from './pdf.ts';
+import { htmlToPdf } from '../../platform/pdf.ts';
 
 const params = z.object({ id: z.uuid() });
 const langQuery = z.object({ lang: z.enum(['en', 'zh-Hant', 'zh-Hans']).optional().describe("Language of the page; default: the caller's") });

@@ -6,19 +6,10 @@ import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { ErrorNotice } from '../../components/status.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { Tag } from '../../components/Tag.tsx';
+import { readTabularFile } from '../../lib/files.ts';
 import { schoolsApi, type ImportPreview } from './api.ts';
 
 const actionColor: Record<string, string> = { create: 'green', update: 'blue', unchanged: 'gray', error: 'red' };
-
-async function readFile(file: File): Promise<{ format: 'csv' | 'xlsx'; content: string }> {
-  if (/\.xlsx$/i.test(file.name)) {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    let binary = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return { format: 'xlsx', content: btoa(binary) };
-  }
-  return { format: 'csv', content: await file.text() };
-}
 
 /** Import of the side's registry: a preview of every row and its errors first, then all of it or nothing. */
 export function ImportPage() {
@@ -26,8 +17,8 @@ export function ImportPage() {
   usePageTitle(t('schools.import.title'));
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const check = useMutation({ mutationFn: async (f: File) => { const { format, content } = await readFile(f); return schoolsApi.preview(format, content); }, onSuccess: setPreview });
-  const commit = useMutation({ mutationFn: async (f: File) => { const { format, content } = await readFile(f); return schoolsApi.import(format, content); } });
+  const check = useMutation({ mutationFn: async (f: File) => { const { format, content } = await readTabularFile(f); return schoolsApi.preview(format, content); }, onSuccess: setPreview });
+  const commit = useMutation({ mutationFn: async (f: File) => { const { format, content } = await readTabularFile(f); return schoolsApi.import(format, content); } });
   return (
     <Stack gap="md">
       <Title order={1}>{t('schools.import.title')}</Title>

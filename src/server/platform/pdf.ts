@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { AppError } from '../../platform/errors.ts';
+import { AppError } from './errors.ts';
 
 /** Debian's Chromium; LIAISON_CHROMIUM_PATH points elsewhere. Nothing is downloaded. */
 export const chromiumPath = () => process.env.LIAISON_CHROMIUM_PATH ?? '/usr/bin/chromium';
