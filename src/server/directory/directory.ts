@@ -8,6 +8,7 @@ import { toSimplified } from '../../shared/script.ts';
 import { listPosts } from './liaison-posts.ts';
 import { directoryPolicy } from './policy.ts';
 import { presentOfficer, presentUnit } from './presenter.ts';
+import { hostsParty, unitsOnPeers } from '../exchange/queries.ts';
 import {
   activeOfficersOf,
   activeUnits,
@@ -44,17 +45,32 @@ export async function listParties(ctx: Context) {
 
 export async function listUnits(ctx: Context, options: { partyCode?: string }) {
   const rows = await unitsOfParty(ctx.db, options.partyCode);
-  return rows.map(presentUnit);
+  const homes = await unitHomes(ctx);
+  return rows.map((u) => presentUnit(u, homes(u)));
+}
+
+/**
+ * Where each unit is kept: on this node (null), or — with one node per government — on the peer
+ * node whose anchor names it, or on a node not known yet.
+ */
+async function unitHomes(ctx: Context) {
+  const peers = await unitsOnPeers(ctx.db);
+  return (u: { id: string; partyCode: string }) => {
+    const peer = peers.get(u.id);
+    if (peer) return { remote: true as const, node: peer };
+    return hostsParty(ctx, u.partyCode) ? null : { remote: true as const, node: null };
+  };
 }
 
 /** Parties, their units and the units' officers: the liaison directory every officer may read. */
 export async function getDirectory(ctx: Context) {
   const [allParties, allUnits] = await Promise.all([listParties(ctx), activeUnits(ctx.db)]);
   const officers = await officersByUnit(ctx.db, allUnits.map((u) => u.id));
+  const homes = await unitHomes(ctx);
   return {
     parties: allParties.map((p) => ({
       ...p,
-      units: allUnits.filter((u) => u.partyCode === p.code).map((u) => ({ ...presentUnit(u), officers: officers.get(u.id) ?? [] })),
+      units: allUnits.filter((u) => u.partyCode === p.code).map((u) => ({ ...presentUnit(u, homes(u)), officers: officers.get(u.id) ?? [] })),
     })),
   };
 }

@@ -1,7 +1,7 @@
 import type { Role } from '../platform/context.ts';
 import type { UnitRow, UserRow } from './queries.ts';
 
-export const presentUnit = (u: UnitRow) => ({
+export const presentUnit = (u: UnitRow, hostedElsewhere: { remote: true; node: string | null } | null = null) => ({
   id: u.id,
   code: u.code,
   partyCode: u.partyCode,
@@ -14,6 +14,7 @@ export const presentUnit = (u: UnitRow) => ({
   dutyPhone: u.dutyPhone,
   address: u.address,
   active: u.active,
+  hostedElsewhere,
 });
 
 export const presentOfficer = (u: UserRow) => ({

@@ -23,6 +23,11 @@ export const unitSchema = z.object({
   dutyPhone: z.string().nullable().describe('24-hour duty line for urgent matters'),
   address: z.string().nullable(),
   active: z.boolean(),
+  hostedElsewhere: z
+    .object({ remote: z.literal(true), node: z.string().nullable().describe("The peer node's name; null when no imported anchor names the unit yet") })
+    .nullable()
+    .optional()
+    .describe('Set when the unit is kept on another Liaison node (one node per government); null or absent: on this node'),
 });
 
 export const officerSchema = z.object({

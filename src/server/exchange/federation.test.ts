@@ -53,6 +53,12 @@ describe.each(engines)('the exchange between two nodes on %s', (engine) => {
     const peer = status.json().nodes.find((n: { name: string }) => n.name === 'Guangdong node');
     expect(peer.units).toContain('gd-fsco');
     expect(peer.units).not.toContain('hk-fhb');
+    // The directory shows them as remote, on their node; this node's own as its own.
+    const directory = (await call(hk.app, hk.cookies.officer, 'GET', '/directory')).json();
+    const unitsOf = (code: string) => directory.parties.find((p: { code: string }) => p.code === code).units;
+    expect(unitsOf('GD').find((u: { code: string }) => u.code === 'gd-fsco').hostedElsewhere).toEqual({ remote: true, node: 'Guangdong node' });
+    expect(unitsOf('HK').find((u: { code: string }) => u.code === 'hk-fhb').hostedElsewhere).toBeNull();
+    expect(unitsOf('MO')[0].hostedElsewhere).toEqual({ remote: true, node: null });
     // Another node claiming the Guangdong units is refused; so is a new anchor for the Guangdong
     // node's id signed by a key not already known for it.
     const impostor = await startNode('Impostor', ['GD'], engine);

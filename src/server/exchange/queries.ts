@@ -58,6 +58,12 @@ export async function ensureSelfNode(db: DbOrTx, ctx: Context, keys: { nodeId: s
   });
 }
 
+/** Units hosted by a peer node, with the peer's name. */
+export async function unitsOnPeers(db: DbOrTx): Promise<Map<string, string>> {
+  const rows = await db.select({ unitId: exchangeUnitNodes.unitId, name: exchangeNodes.name }).from(exchangeUnitNodes).innerJoin(exchangeNodes, eq(exchangeNodes.id, exchangeUnitNodes.nodeId));
+  return new Map(rows.map((r) => [r.unitId, r.name]));
+}
+
 export async function unitById(db: DbOrTx, id: string) {
   const [row] = await db.select({ id: units.id, code: units.code, partyCode: units.partyCode }).from(units).where(eq(units.id, id));
   if (!row) throw new Error(`no unit ${id}`);

@@ -31,6 +31,11 @@ export function PartySection({ party, title }: { party: Party; title: string }) 
                 {t('directory.inactive')}
               </Text>
             )}
+            {unit.hostedElsewhere && (
+              <Text size="xs" c="dimmed">
+                {unit.hostedElsewhere.node ? t('directory.remoteOn', { node: unit.hostedElsewhere.node }) : t('directory.remoteUnknown')}
+              </Text>
+            )}
             <div style={{ marginTop: 8 }}>
               <UnitContacts unit={unit} />
             </div>
