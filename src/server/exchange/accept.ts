@@ -45,15 +45,15 @@ const directories = new WeakMap<object, Directory>();
 const DIRECTORY_SECONDS = 5;
 
 async function directoryOf(ctx: Context): Promise<Directory> {
-  const cached = directories.get(ctx.db);
+  const cached = directories.get(ctx.config);
   if (cached && Date.now() - cached.at < DIRECTORY_SECONDS * 1000) return cached;
   const fresh: Directory = { at: Date.now(), self: await selfNode(ctx.db), nodes: new Map(), homes: new Map() };
-  directories.set(ctx.db, fresh);
+  directories.set(ctx.config, fresh);
   return fresh;
 }
 
 /** Forgets what acceptance knows of nodes and units (after an anchor is imported in this process). */
-export const forgetDirectory = (ctx: Context) => directories.delete(ctx.db);
+export const forgetDirectory = (ctx: Context) => directories.delete(ctx.config);
 
 async function nodeOf(ctx: Context, directory: Directory, id: string) {
   if (!directory.nodes.has(id)) directory.nodes.set(id, await nodeById(ctx.db, id));

@@ -42,7 +42,8 @@ describe.each(engines)('the exchange between two nodes on %s', (engine) => {
     expect(draft.statusCode, draft.body).toBe(201);
     const id = draft.json().id as string;
     expect((await call(hk.app, hk.cookies.officer, 'POST', `/notifications/${id}/submit`)).statusCode).toBe(200);
-    const sent = await call(hk.app, hk.cookies.approver, 'POST', `/notifications/${id}/approve`);
+    // With an Idempotency-Key, as the web app sends it: the send runs in the request's own transaction.
+    const sent = await call(hk.app, hk.cookies.approver, 'POST', `/notifications/${id}/approve`, undefined, { 'idempotency-key': `approve-${id}` });
     expect(sent.statusCode, sent.body).toBe(200);
     return sent.json() as { id: string; reference: string };
   };

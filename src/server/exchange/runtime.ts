@@ -38,17 +38,21 @@ export function exchangeRuntime(keys: NodeKeys, specs: (ExchangeSpec | undefined
   return runtime;
 }
 
-/** Each database's exchange (a context is copied and spread; its database is the one thing they share). */
+/**
+ * Each node's exchange, by its configuration: a context is copied and spread (an idempotent
+ * request's runs on the request's transaction instead of the database), but keeps the node's one
+ * configuration object.
+ */
 const runtimes = new WeakMap<object, ExchangeRuntime>();
 
 export function attachExchange(ctx: Context, runtime: ExchangeRuntime) {
-  runtimes.set(ctx.db, runtime);
+  runtimes.set(ctx.config, runtime);
 }
 
-export const hasExchange = (ctx: Context) => runtimes.has(ctx.db);
+export const hasExchange = (ctx: Context) => runtimes.has(ctx.config);
 
 export function runtimeOf(ctx: Context): ExchangeRuntime {
-  const runtime = runtimes.get(ctx.db);
-  if (!runtime) throw new Error('the exchange is not set up for this database (start.ts prepare, or buildApp, attaches it)');
+  const runtime = runtimes.get(ctx.config);
+  if (!runtime) throw new Error('the exchange is not set up for this node’s configuration (start.ts prepare, or buildApp, attaches it)');
   return runtime;
 }
