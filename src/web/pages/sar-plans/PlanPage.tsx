@@ -11,6 +11,8 @@ import { Tag } from '../../components/Tag.tsx';
 import { sarApi, type PlanDetail } from './api.ts';
 import { planStatusColor } from './SarHome.tsx';
 import { ShipName } from './ShipName.tsx';
+import { ExerciseForm } from './ExerciseForm.tsx';
+import { FacilitiesForm } from './FacilitiesForm.tsx';
 
 const show = (value: unknown) => (value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value));
 
@@ -120,8 +122,21 @@ export function PlanPage() {
       ))}
       <Card withBorder>
         <Text fw={600}>{t('sar-plans.plan.module4')}</Text>
-        {p.facilities.length === 0 ? <Text size="sm" c="dimmed">{t('sar-plans.plan.none')}</Text> : p.facilities.map((f, i) => <Text key={i} size="sm">{t(`sar-plans.places.${f.place}`)} · {pick(f.name)}</Text>)}
+        {p.facilities.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('sar-plans.plan.none')}
+          </Text>
+        ) : (
+          p.facilities.map((f, i) => (
+            <Text key={i} size="sm">
+              {t(`sar-plans.places.${f.place}`)} · {t(`sar-plans.facilityKinds.${f.kind}`)} · {pick(f.name)}
+              {f.contact ? ` · ${f.contact}` : ''}
+            </Text>
+          ))
+        )}
+        {p.notes && <Text size="sm">{p.notes}</Text>}
       </Card>
+      {p.may.edit && <FacilitiesForm plan={p} />}
 
       <Title order={2}>{t('sar-plans.plan.copies')}</Title>
       {p.copies.length === 0 ? (
@@ -171,13 +186,24 @@ export function PlanPage() {
       )}
 
       <Title order={2}>{t('sar-plans.plan.exercises')}</Title>
+      {p.may.recordExercise && <ExerciseForm plan={p} />}
       {p.exercises.length === 0 ? (
         <Text c="dimmed">{t('sar-plans.plan.none')}</Text>
       ) : (
-        <List size="sm">
+        <List size="sm" aria-label={t('sar-plans.plan.exercises')}>
           {p.exercises.map((e) => (
             <List.Item key={e.id}>
               {formatDate(e.heldOn, locale)} · {t(`sar-plans.exerciseKinds.${e.kind}`)} · {e.participants.join(', ')} — {e.findings}
+              {e.followUpActions.length > 0 && (
+                <List size="sm" withPadding>
+                  {e.followUpActions.map((a, i) => (
+                    <List.Item key={i}>
+                      {a.action} · {a.owner}
+                      {a.dueOn ? ` · ${formatDate(a.dueOn, locale)}` : ''}
+                    </List.Item>
+                  ))}
+                </List>
+              )}
             </List.Item>
           ))}
         </List>
