@@ -30,7 +30,7 @@ export function ModulesPage() {
         <Card key={m.id} withBorder>
           <Group gap="xs">
             <Text fw={600}>{pick(m.content.rccName)}</Text>
-            <Tag color={m.current ? 'green' : 'gray'}>{m.current ? t('sar-plans.modules.current') : t('sar-plans.modules.superseded')}</Tag>
+            <Tag color={m.current ? 'teal' : 'gray'}>{m.current ? t('sar-plans.modules.current') : t('sar-plans.modules.superseded')}</Tag>
             {m.isSample && <Tag color="orange">{t('sar-plans.sample')}</Tag>}
           </Group>
           <Text size="sm" c="dimmed">

@@ -55,7 +55,7 @@ export function PlanPage() {
           </Button>
         )}
         {p.may.recognise && (
-          <Button color="green" loading={step.isPending && step.variables?.step === 'recognise'} onClick={() => step.mutate({ step: 'recognise' })}>
+          <Button loading={step.isPending && step.variables?.step === 'recognise'} onClick={() => step.mutate({ step: 'recognise' })}>
             {t('sar-plans.plan.recognise')}
           </Button>
         )}
@@ -75,7 +75,9 @@ export function PlanPage() {
             <Anchor href={sarApi.documentUrl(p.id, 'html', lang)} target="_blank" rel="noopener">
               {t(`languages.${lang}`)}
             </Anchor>
-            <Anchor href={sarApi.documentUrl(p.id, 'pdf', lang)}>PDF</Anchor>
+            <Anchor href={sarApi.documentUrl(p.id, 'pdf', lang)} download aria-label={`PDF (${t(`languages.${lang}`)})`}>
+              PDF
+            </Anchor>
           </Group>
         ))}
       </Group>
@@ -98,7 +100,7 @@ export function PlanPage() {
         <Card key={m.agency.code} withBorder>
           <Group gap="xs">
             <Text fw={600}>{t('sar-plans.plan.module3', { agency: pick(m.agency.name) })}</Text>
-            <Tag color={m.current ? 'green' : 'red'}>{t('sar-plans.modules.version', { version: m.version })}</Tag>
+            <Tag color={m.current ? 'teal' : 'red'}>{t('sar-plans.modules.version', { version: m.version })}</Tag>
             {m.isSample && <Tag color="orange">{t('sar-plans.sample')}</Tag>}
           </Group>
           <Text size="sm">
