@@ -104,6 +104,10 @@ describe('a passenger ship’s SAR co-operation plan', () => {
       await imoField.fill(imo);
       await hk.getByRole('button', { name: '登記此船舶' }).click();
       await hk.getByText('船舶已登記。').waitFor();
+      // A change is kept in the ship's history.
+      await hk.getByRole('textbox', { name: '載客量' }).fill('420');
+      await hk.getByRole('button', { name: '儲存' }).click();
+      await hk.getByRole('list', { name: '更改記錄' }).getByText(/更改：載客量/).waitFor();
 
       // It draws up the ship's plan, adds a SAR facility (Module 4), issues it and records an exercise.
       await hk.goto('/sar-plans/register');
