@@ -9,7 +9,7 @@ import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { Tag } from '../../components/Tag.tsx';
 import { sarApi, type ImportPreview, type RegisterKind } from './api.ts';
 
-const actionColor: Record<string, string> = { create: 'green', update: 'blue', unchanged: 'gray', error: 'red' };
+const actionColor: Record<string, string> = { create: 'teal', update: 'blue', unchanged: 'gray', error: 'red' };
 
 /** Import of the place's ships or companies: a preview of every row and its errors first, then all of it or nothing. */
 export function ImportPage() {

@@ -11,6 +11,8 @@ import { Tag } from '../../components/Tag.tsx';
 import { sarApi, type PlanDetail } from './api.ts';
 import { planStatusColor } from './SarHome.tsx';
 import { ShipName } from './ShipName.tsx';
+import { ExerciseForm } from './ExerciseForm.tsx';
+import { FacilitiesForm } from './FacilitiesForm.tsx';
 
 const show = (value: unknown) => (value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value));
 
@@ -53,7 +55,7 @@ export function PlanPage() {
           </Button>
         )}
         {p.may.recognise && (
-          <Button color="green" loading={step.isPending && step.variables?.step === 'recognise'} onClick={() => step.mutate({ step: 'recognise' })}>
+          <Button loading={step.isPending && step.variables?.step === 'recognise'} onClick={() => step.mutate({ step: 'recognise' })}>
             {t('sar-plans.plan.recognise')}
           </Button>
         )}
@@ -73,7 +75,9 @@ export function PlanPage() {
             <Anchor href={sarApi.documentUrl(p.id, 'html', lang)} target="_blank" rel="noopener">
               {t(`languages.${lang}`)}
             </Anchor>
-            <Anchor href={sarApi.documentUrl(p.id, 'pdf', lang)}>PDF</Anchor>
+            <Anchor href={sarApi.documentUrl(p.id, 'pdf', lang)} download aria-label={`PDF (${t(`languages.${lang}`)})`}>
+              PDF
+            </Anchor>
           </Group>
         ))}
       </Group>
@@ -96,7 +100,7 @@ export function PlanPage() {
         <Card key={m.agency.code} withBorder>
           <Group gap="xs">
             <Text fw={600}>{t('sar-plans.plan.module3', { agency: pick(m.agency.name) })}</Text>
-            <Tag color={m.current ? 'green' : 'red'}>{t('sar-plans.modules.version', { version: m.version })}</Tag>
+            <Tag color={m.current ? 'teal' : 'red'}>{t('sar-plans.modules.version', { version: m.version })}</Tag>
             {m.isSample && <Tag color="orange">{t('sar-plans.sample')}</Tag>}
           </Group>
           <Text size="sm">
@@ -120,8 +124,21 @@ export function PlanPage() {
       ))}
       <Card withBorder>
         <Text fw={600}>{t('sar-plans.plan.module4')}</Text>
-        {p.facilities.length === 0 ? <Text size="sm" c="dimmed">{t('sar-plans.plan.none')}</Text> : p.facilities.map((f, i) => <Text key={i} size="sm">{t(`sar-plans.places.${f.place}`)} · {pick(f.name)}</Text>)}
+        {p.facilities.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('sar-plans.plan.none')}
+          </Text>
+        ) : (
+          p.facilities.map((f, i) => (
+            <Text key={i} size="sm">
+              {t(`sar-plans.places.${f.place}`)} · {t(`sar-plans.facilityKinds.${f.kind}`)} · {pick(f.name)}
+              {f.contact ? ` · ${f.contact}` : ''}
+            </Text>
+          ))
+        )}
+        {p.notes && <Text size="sm">{p.notes}</Text>}
       </Card>
+      {p.may.edit && <FacilitiesForm plan={p} />}
 
       <Title order={2}>{t('sar-plans.plan.copies')}</Title>
       {p.copies.length === 0 ? (
@@ -171,13 +188,24 @@ export function PlanPage() {
       )}
 
       <Title order={2}>{t('sar-plans.plan.exercises')}</Title>
+      {p.may.recordExercise && <ExerciseForm plan={p} />}
       {p.exercises.length === 0 ? (
         <Text c="dimmed">{t('sar-plans.plan.none')}</Text>
       ) : (
-        <List size="sm">
+        <List size="sm" aria-label={t('sar-plans.plan.exercises')}>
           {p.exercises.map((e) => (
             <List.Item key={e.id}>
               {formatDate(e.heldOn, locale)} · {t(`sar-plans.exerciseKinds.${e.kind}`)} · {e.participants.join(', ')} — {e.findings}
+              {e.followUpActions.length > 0 && (
+                <List size="sm" withPadding>
+                  {e.followUpActions.map((a, i) => (
+                    <List.Item key={i}>
+                      {a.action} · {a.owner}
+                      {a.dueOn ? ` · ${formatDate(a.dueOn, locale)}` : ''}
+                    </List.Item>
+                  ))}
+                </List>
+              )}
             </List.Item>
           ))}
         </List>

@@ -1,4 +1,4 @@
-import { Anchor, Button, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -7,6 +7,7 @@ import { ErrorNotice, Loading } from '../../components/status.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { sarApi } from './api.ts';
 import { ShipName } from './ShipName.tsx';
+import { useSarAgency } from './useSarAgency.ts';
 
 /** The ships of the three places with their operators and routes, and the companies with their 24-hour contact. */
 export function RegisterPage() {
@@ -15,7 +16,8 @@ export function RegisterPage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const ships = useQuery({ queryKey: ['sar-plans', 'ships'], queryFn: sarApi.ships });
-  const companies = useQuery({ queryKey: ['sar-plans', 'companies'], queryFn: sarApi.companies });
+  const companies = useQuery({ queryKey: ['sar-plans', 'companies'], queryFn: () => sarApi.companies() });
+  const { agency } = useSarAgency();
   const draw = useMutation({
     mutationFn: sarApi.createPlan,
     onSuccess: (plan) => {
@@ -26,6 +28,16 @@ export function RegisterPage() {
   return (
     <Stack gap="lg">
       <Title order={1}>{t('sar-plans.register.title')}</Title>
+      {agency?.mayEdit && (
+        <Group>
+          <Button component={Link} to="/sar-plans/ships/new" variant="light">
+            {t('sar-plans.form.newShip')}
+          </Button>
+          <Button component={Link} to="/sar-plans/companies/new" variant="light">
+            {t('sar-plans.form.newCompany')}
+          </Button>
+        </Group>
+      )}
       <ErrorNotice error={draw.error} />
       <Title order={2}>{t('sar-plans.register.ships')}</Title>
       {ships.isPending ? (
@@ -52,7 +64,9 @@ export function RegisterPage() {
               {ships.data.map((s) => (
                 <Table.Tr key={s.id}>
                   <Table.Td>
-                    <ShipName named={s} />
+                    <Anchor component={Link} to={`/sar-plans/ships/${s.id}`}>
+                      <ShipName named={s} />
+                    </Anchor>
                   </Table.Td>
                   <Table.Td>{s.imoNumber}</Table.Td>
                   <Table.Td>{s.callSign}</Table.Td>
@@ -99,7 +113,9 @@ export function RegisterPage() {
               {companies.data.map((c) => (
                 <Table.Tr key={c.id}>
                   <Table.Td>
-                    <ShipName named={c} />
+                    <Anchor component={Link} to={`/sar-plans/companies/${c.id}`}>
+                      <ShipName named={c} />
+                    </Anchor>
                   </Table.Td>
                   <Table.Td>{t(`sar-plans.places.${c.place}`)}</Table.Td>
                   <Table.Td>

@@ -7,6 +7,8 @@ import { RegisterPage } from './RegisterPage.tsx';
 import { ImportPage } from './ImportPage.tsx';
 import { PlanPage } from './PlanPage.tsx';
 import { ModulesPage } from './ModulesPage.tsx';
+import { ShipPage } from './ShipPage.tsx';
+import { CompanyPage } from './CompanyPage.tsx';
 import { useSarAgency } from './useSarAgency.ts';
 
 /** SAR co-operation plans (M23–M25): the module's screens, for the three SAR agencies only. */
@@ -19,6 +21,10 @@ export function SarRoutes() {
     <Routes>
       <Route index element={<SarHome />} />
       <Route path="register" element={<RegisterPage />} />
+      <Route path="ships/new" element={<ShipPage />} />
+      <Route path="ships/:id" element={<ShipPage />} />
+      <Route path="companies/new" element={<CompanyPage />} />
+      <Route path="companies/:id" element={<CompanyPage />} />
       <Route path="import" element={<ImportPage />} />
       <Route path="modules" element={<ModulesPage />} />
       <Route path="plans/:id" element={<PlanPage />} />
