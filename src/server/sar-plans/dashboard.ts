@@ -94,7 +94,8 @@ export async function remindAgencies(ctx: Context): Promise<number> {
       const [last] = await tx.select().from(sarReminders).where(eq(sarReminders.unitId, agency.id)).for('update');
       if (last && last.remindedAt > weekAgo) return false;
       await tx.insert(sarReminders).values({ unitId: agency.id, remindedAt: now }).onConflictDoUpdate({ target: sarReminders.unitId, set: { remindedAt: now } });
-      const title = Object.entries(counts).filter(([, n]) => n > 0).map(([k, n]) => `${k}: ${n}`).join(', ');
+      // One title for every reader's language: how many items wait (the dashboard names them in each language).
+      const title = String(Object.values(counts).reduce((sum, n) => sum + n, 0));
       await tellUnit(tx, ctx, { unitId: agency.id, roles: ['officer', 'approver'], what: 'sar_dashboard', title, link: '/sar-plans' });
       await recordAudit(tx, ctx.clock, { actor: systemActor, action: 'sar_plan.reminded', entityType: 'sar_plan', entityId: agency.id, unitId: agency.id, data: counts });
       return true;

@@ -177,6 +177,10 @@ describe.each(engines)('SAR co-operation plans on %s', (engine) => {
     expect(hk.copiesUnacknowledged.filter((i: { planId: string }) => i.planId === id).map((i: { label: string }) => i.label.slice(-2))).toEqual(['C2']);
     const reminded = await api(t.app, agencies.hk, 'POST', '/sar-plans/reminders');
     expect(reminded.json().reminded).toBe(3);
+    // The subject says how many items wait, in the reader's language: never the API's own words.
+    const subjects = (await t.ctx.db.select({ subject: mailOutbox.subject }).from(mailOutbox)).map((m) => m.subject).filter((subject) => subject.includes('SAR') || subject.includes('搜救'));
+    expect(subjects.length).toBeGreaterThan(0);
+    for (const subject of subjects) expect(subject).not.toMatch(/plansDue|copiesUnacknowledged|plansNotRecognised|awaitingMyRecognition|exercisesOverdue/);
     expect((await api(t.app, agencies.hk, 'POST', '/sar-plans/reminders')).json().reminded).toBe(0);
     expect((await api(t.app, fhb, 'GET', '/sar-plans/dashboard')).statusCode).toBe(404);
   });
