@@ -50,7 +50,7 @@ export async function ensureSelfNode(db: DbOrTx, ctx: Context, keys: { nodeId: s
   const now = ctx.clock.now();
   await db.transaction(async (tx) => {
     await tx.update(exchangeNodes).set({ isSelf: false }).where(and(eq(exchangeNodes.isSelf, true)));
-    const values = { id: keys.nodeId, isSelf: true, partyCode: ctx.config.nodeParties.length === 1 ? ctx.config.nodeParties[0] : null, name: ctx.config.nodeName, url: ctx.config.nodeUrl, keys: keys.publicKeys(), importedAt: now };
+    const values = { id: keys.nodeId, isSelf: true, partyCode: ctx.config.nodeParties.length ? ctx.config.nodeParties.join(',') : null, name: ctx.config.nodeName, url: ctx.config.nodeUrl, keys: keys.publicKeys(), importedAt: now };
     await tx
       .insert(exchangeNodes)
       .values(values)
