@@ -4,7 +4,7 @@ import { agreementUnits, commitmentStatusChanges, commitments, searchDocuments, 
 import { queryExpression } from '../search/normalise.ts';
 import type { Viewer } from '../platform/context.ts';
 import { ipModule } from '../../shared/modules/ip.ts';
-import { ipAuthorities, ipInstrumentRelations, ipInstruments, ipLeadEvents, ipLeads, ipRevisions, ipUpdates } from './schema.ts';
+import { ipAuthorities, ipInstrumentRelations, ipInstruments, ipLeadEvents, ipLeadParties, ipLeadPasses, ipLeads, ipRevisions, ipUpdates } from './schema.ts';
 import type { IpActor } from './policy.ts';
 
 export type InstrumentRow = typeof ipInstruments.$inferSelect;
@@ -12,6 +12,9 @@ export type RevisionRow = typeof ipRevisions.$inferSelect;
 export type AuthorityRow = typeof ipAuthorities.$inferSelect;
 export type UpdateRow = typeof ipUpdates.$inferSelect;
 export type LeadRow = typeof ipLeads.$inferSelect;
+/** A lead with the units its addressee passed it on to: what the read rule needs. */
+export type LeadSeen = LeadRow & { passedToUnitIds: string[] };
+export type LeadPartyRow = typeof ipLeadParties.$inferSelect;
 
 /** Item 2 names the enforcement units (clause 2.2): Hong Kong Customs and Guangdong's customs, police, copyright and industry-and-commerce authorities. */
 const ENFORCEMENT_CLAUSE = '2.2';
@@ -170,22 +173,40 @@ export async function programmeTimelines(db: DbOrTx, ids: string[]) {
   return map;
 }
 
-export async function leadById(db: DbOrTx, id: string, options: { forUpdate?: boolean } = {}): Promise<LeadRow | undefined> {
-  const query = db.select().from(ipLeads).where(eq(ipLeads.id, id));
-  const [row] = options.forUpdate ? await query.for('update') : await query;
-  return row;
+async function withPasses(db: DbOrTx, rows: LeadRow[]): Promise<LeadSeen[]> {
+  if (!rows.length) return [];
+  const passes = await db.select({ leadId: ipLeadPasses.leadId, unitId: ipLeadPasses.unitId }).from(ipLeadPasses).where(inArray(ipLeadPasses.leadId, rows.map((r) => r.id)));
+  return rows.map((r) => ({ ...r, passedToUnitIds: passes.filter((p) => p.leadId === r.id).map((p) => p.unitId) }));
 }
 
-/** A unit's leads, sent or received, newest first. */
+export async function leadById(db: DbOrTx, id: string, options: { forUpdate?: boolean } = {}): Promise<LeadSeen | undefined> {
+  const query = db.select().from(ipLeads).where(eq(ipLeads.id, id));
+  const rows = options.forUpdate ? await query.for('update') : await query;
+  return (await withPasses(db, rows))[0];
+}
+
+export async function leadsByIds(db: DbOrTx, ids: string[]): Promise<LeadSeen[]> {
+  if (!ids.length) return [];
+  return withPasses(db, await db.select().from(ipLeads).where(inArray(ipLeads.id, ids)).orderBy(desc(ipLeads.sentAt)));
+}
+
+/** A unit's leads, sent or received (addressed to it, or passed on to it), newest first. */
 export async function leadsOfUnit(db: DbOrTx, unitId: string, box: 'sent' | 'received', status?: string) {
-  return db
+  const received = or(eq(ipLeads.toUnitId, unitId), sql`${ipLeads.id} in (select ${ipLeadPasses.leadId} from ${ipLeadPasses} where ${ipLeadPasses.unitId} = ${unitId})`);
+  const rows = await db
     .select()
     .from(ipLeads)
-    .where(and(box === 'sent' ? eq(ipLeads.fromUnitId, unitId) : eq(ipLeads.toUnitId, unitId), status ? eq(ipLeads.status, status) : undefined))
+    .where(and(box === 'sent' ? eq(ipLeads.fromUnitId, unitId) : received, status ? eq(ipLeads.status, status) : undefined))
     .orderBy(desc(ipLeads.sentAt))
     .limit(200);
+  return withPasses(db, rows);
 }
 
 export async function leadEvents(db: DbOrTx, leadId: string) {
   return db.select().from(ipLeadEvents).where(eq(ipLeadEvents.leadId, leadId)).orderBy(asc(ipLeadEvents.at));
+}
+
+/** The personal data of a lead's parties, kept apart: read only after policy.viewLeadParties. */
+export async function partiesOfLead(db: DbOrTx, leadId: string): Promise<LeadPartyRow[]> {
+  return db.select().from(ipLeadParties).where(eq(ipLeadParties.leadId, leadId)).orderBy(asc(ipLeadParties.position));
 }

@@ -6,7 +6,7 @@ import { errorResponses } from '../platform/openapi.ts';
 import { updateAuthority } from './authorities.ts';
 import { compareOnSubject, describeIpActor, getInstrument, listAuthorities, listInstruments, listUpdates } from './database.ts';
 import { updatesFeed } from './feed.ts';
-import { acknowledgeLead, answerLead, getLead, listLeadRecipients, listLeads, sendLead } from './leads.ts';
+import { acknowledgeLead, answerLead, getLead, getLeadWith, listLeadRecipients, listLeads, passOnLead, sendLead, viewLeadParties } from './leads.ts';
 import { listProgramme, updateProgrammeItem } from './programme.ts';
 import { draftFromPublished, draftRevision, editRevision, getRevision, listRevisions, publishRevision, returnRevision, submitRevision } from './revisions.ts';
 import {
@@ -28,6 +28,9 @@ import {
   instrumentsQuery,
   ipMeSchema,
   leadBody,
+  leadPartySchema,
+  leadQuery,
+  passOnBody,
   leadSchema,
   leadsQuery,
   programmeItemSchema,
@@ -118,7 +121,17 @@ export const ipRoutes =
       const id = await sendLead(ctx, { viewer, input: request.body });
       return reply.status(201).send(await getLead(ctx, { viewer, id }));
     });
-    app.get('/ip/leads/:id', { schema: { tags, summary: 'A lead (the sending and the addressed unit only)', params: idParams, response: { 200: leadSchema, ...errorResponses(400, 401, 404) } } }, async (request) => getLead(ctx, { viewer: requireViewer(request), id: request.params.id }));
+    app.get('/ip/leads/:id', { schema: { tags, summary: 'A lead (the sending and the addressed unit, and units it was passed on to, only); include=parties adds its parties’ personal data for a cleared viewer, the view recorded', params: idParams, querystring: leadQuery, response: { 200: leadSchema, ...errorResponses(400, 401, 404) } } }, async (request) =>
+      getLeadWith(ctx, { viewer: requireViewer(request), id: request.params.id, include: request.query.include }),
+    );
+    app.get('/ip/leads/:id/parties', { schema: { tags, summary: 'The personal data of a lead’s parties (the approvers of the sending and the addressed unit only; every view recorded)', params: idParams, response: { 200: z.array(leadPartySchema), ...errorResponses(400, 401, 404) } } }, async (request) =>
+      viewLeadParties(ctx, { viewer: requireViewer(request), id: request.params.id }),
+    );
+    app.post('/ip/leads/:id/pass-on', { schema: { tags, summary: 'Pass an acknowledged lead on to another enforcement unit of the addressee’s side (only if its handling code allows)', params: idParams, body: passOnBody, response: { 200: leadSchema, ...errorResponses(400, 401, 403, 404, 409) } } }, async (request) => {
+      const viewer = requireViewer(request);
+      await passOnLead(ctx, { viewer, id: request.params.id, input: request.body });
+      return getLead(ctx, { viewer, id: request.params.id });
+    });
     app.post('/ip/leads/:id/acknowledge', { schema: { tags, summary: 'Acknowledge a lead received', params: idParams, body: acknowledgeBody, response: { 200: leadSchema, ...errorResponses(400, 401, 403, 404, 409) } } }, async (request) => {
       const viewer = requireViewer(request);
       await acknowledgeLead(ctx, { viewer, id: request.params.id, comment: request.body?.comment });

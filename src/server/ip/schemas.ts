@@ -10,6 +10,7 @@ import {
   ipSubjects,
   leadChannels,
   leadOutcomes,
+  leadPartyRoles,
   leadStatuses,
   relationKinds,
   revisionStatuses,
@@ -123,6 +124,16 @@ export const programmeUpdateBody = z
   .strict();
 export const programmeParams = z.object({ code: z.string().regex(/^ip-item-\d{1,2}$/) });
 
+/** A party to a lead, as the sender knows them (nCEN): kept apart from the anonymised lead. */
+export const leadPartyBody = z
+  .object({
+    role: z.enum(leadPartyRoles),
+    name: text(200).describe('Name of the person or company as known'),
+    idNumber: optionalText(50).describe('Identity card, passport or business registration number'),
+    address: optionalText(500),
+    company: optionalText(200).describe('Company the person acts for'),
+  })
+  .strict();
 export const leadBody = z
   .object({
     toUnitId: z.uuid().describe('The enforcement unit of the other side the lead is addressed to'),
@@ -134,9 +145,20 @@ export const leadBody = z
     summary: text(5000).describe('The lead: what is known, from where, how reliable'),
     riskLevel: z.enum(riskLevels),
     riskAssessment: optionalText(5000).describe('Why this risk level (重點開展風險分析)'),
-    handlingCode: z.enum(handlingCodes).default('addressee_only').describe('addressee_only: the addressed unit alone; may_pass_on_with_consent: passed on only with the sender’s consent'),
+    handlingCode: z
+      .enum(handlingCodes)
+      .default('addressee_only')
+      .describe('addressee_only: the addressed unit alone, never passed on; may_pass_on_with_consent: the sender consents to the addressee passing it on to enforcement units of its own side'),
+    parties: z.array(leadPartyBody).max(20).default([]).describe('The parties’ personal data, kept apart from the lead and shown only to the approvers of the two units'),
   })
   .strict();
+export const passOnBody = z
+  .object({
+    toUnitId: z.uuid().describe('Another enforcement unit of the addressee’s own side'),
+    comment: optionalText(2000).describe('Why it is passed on'),
+  })
+  .strict();
+export const leadQuery = z.object({ include: z.enum(['parties']).optional().describe('parties: the parties’ personal data too, if the viewer is cleared for it (the view is recorded)') });
 export const acknowledgeBody = z.object({ comment: optionalText(2000) }).strict();
 export const answerBody = z.object({ outcome: z.enum(leadOutcomes), feedback: text(5000).describe('What was done with the lead and what came of it') }).strict();
 export const leadsQuery = z.object({ box: z.enum(['sent', 'received']).default('received'), status: z.enum(leadStatuses).optional() });
@@ -259,6 +281,7 @@ export const programmeItemSchema = z.object({
 });
 const unitOut = z.object({ id: z.uuid(), code: z.string(), partyCode: z.string(), name: localizedTextSchema });
 export const enforcementUnitSchema = unitOut;
+export const leadPartySchema = z.object({ role: z.string(), name: z.string(), idNumber: z.string().nullable(), address: z.string().nullable(), company: z.string().nullable() });
 export const leadSchema = z.object({
   id: z.uuid(),
   reference: z.string(),
@@ -280,6 +303,9 @@ export const leadSchema = z.object({
   sentAt: z.string(),
   acknowledgedAt: z.string().nullable(),
   answeredAt: z.string().nullable(),
+  passedTo: z.array(unitOut).describe('Units of the addressee’s side it was passed on to'),
   history: z.array(z.object({ kind: z.string(), unitId: z.uuid(), actor: z.string(), comment: z.string().nullable(), at: z.string() })),
-  can: z.object({ acknowledge: z.boolean(), answer: z.boolean() }),
+  passOnTo: z.array(unitOut).describe('Units the viewer may pass it on to (empty unless its handling code allows)'),
+  can: z.object({ acknowledge: z.boolean(), answer: z.boolean(), passOn: z.boolean(), viewParties: z.boolean() }),
+  parties: z.array(leadPartySchema).optional().describe('Only with include=parties and only for a viewer cleared for it'),
 });

@@ -10,6 +10,7 @@ import type {
   instrumentPageSchema,
   ipMeSchema,
   leadBody,
+  leadPartySchema,
   leadSchema,
   programmeItemSchema,
   revisionSchema,
@@ -31,6 +32,7 @@ export type UpdateEntryInput = z.input<typeof updateEntrySchema>;
 export type ProgrammeItem = z.infer<typeof programmeItemSchema>;
 export type Lead = z.infer<typeof leadSchema>;
 export type LeadInput = z.input<typeof leadBody>;
+export type LeadParty = z.infer<typeof leadPartySchema>;
 export type EnforcementUnit = z.infer<typeof enforcementUnitSchema>;
 
 const revision = (id: string) => `/ip/revisions/${encodeURIComponent(id)}`;
@@ -57,4 +59,6 @@ export const ipApi = {
   sendLead: (input: LeadInput) => request<Lead>('POST', '/ip/leads', { body: input }),
   acknowledge: (id: string, comment?: string) => request<Lead>('POST', `${lead(id)}/acknowledge`, { body: { comment: comment || null } }),
   answer: (id: string, outcome: string, feedback: string) => request<Lead>('POST', `${lead(id)}/answer`, { body: { outcome, feedback } }),
+  passOn: (id: string, toUnitId: string, comment?: string) => request<Lead>('POST', `${lead(id)}/pass-on`, { body: { toUnitId, comment: comment || null } }),
+  parties: (id: string) => request<LeadParty[]>('GET', `${lead(id)}/parties`),
 };
