@@ -8,9 +8,13 @@ import { compareOnSubject, describeIpActor, getInstrument, listAuthorities, list
 import { updatesFeed } from './feed.ts';
 import { acknowledgeLead, answerLead, getLead, getLeadWith, listLeadRecipients, listLeads, passOnLead, sendLead, viewLeadParties } from './leads.ts';
 import { listProgramme, updateProgrammeItem } from './programme.ts';
+import { attachLeadToOperation, createOperation, getOperation, listOperationCandidates, listOperations } from './operations.ts';
 import { draftFromPublished, draftRevision, editRevision, getRevision, listRevisions, publishRevision, returnRevision, submitRevision } from './revisions.ts';
 import {
   acknowledgeBody,
+  attachLeadBody,
+  operationBody,
+  operationSchema,
   answerBody,
   authoritiesQuery,
   authorityBody,
@@ -141,5 +145,20 @@ export const ipRoutes =
       const viewer = requireViewer(request);
       await answerLead(ctx, { viewer, id: request.params.id, input: request.body });
       return getLead(ctx, { viewer, id: request.params.id });
+    });
+
+    // Joint enforcement operations (M21): closed groups of member units.
+    app.get('/ip/operation-members', { schema: { tags, summary: 'The enforcement units of both sides an operation may be set up with', response: { 200: z.array(enforcementUnitSchema), ...errorResponses(401, 403) } } }, async (request) => listOperationCandidates(ctx, { viewer: requireViewer(request) }));
+    app.get('/ip/operations', { schema: { tags, summary: 'The joint enforcement operations my unit is a member of', response: { 200: z.array(operationSchema), ...errorResponses(401) } } }, async (request) => listOperations(ctx, { viewer: requireViewer(request) }));
+    app.post('/ip/operations', { schema: { tags, summary: 'Set up a joint enforcement operation with enforcement units of both sides (an enforcement unit, which joins it)', body: operationBody, response: { 201: operationSchema, ...errorResponses(400, 401, 403) } } }, async (request, reply) => {
+      const viewer = requireViewer(request);
+      const id = await createOperation(ctx, { viewer, input: request.body });
+      return reply.status(201).send(await getOperation(ctx, { viewer, id }));
+    });
+    app.get('/ip/operations/:id', { schema: { tags, summary: 'An operation with its members, attached leads and results (its member units only)', params: idParams, response: { 200: operationSchema, ...errorResponses(400, 401, 404) } } }, async (request) => getOperation(ctx, { viewer: requireViewer(request), id: request.params.id }));
+    app.post('/ip/operations/:id/leads', { schema: { tags, summary: 'Attach a lead my unit reads to the operation, while its window is open', params: idParams, body: attachLeadBody, response: { 200: operationSchema, ...errorResponses(400, 401, 403, 404, 409) } } }, async (request) => {
+      const viewer = requireViewer(request);
+      await attachLeadToOperation(ctx, { viewer, id: request.params.id, input: request.body });
+      return getOperation(ctx, { viewer, id: request.params.id });
     });
   };

@@ -158,6 +158,16 @@ export const passOnBody = z
     comment: optionalText(2000).describe('Why it is passed on'),
   })
   .strict();
+export const operationBody = z
+  .object({
+    name: text(200).describe('The operation’s name, as its members know it'),
+    description: optionalText(2000).describe('Its aim: goods, routes, channels targeted'),
+    startsOn: day.describe('First day of the operation'),
+    endsOn: day.describe('Last day of the operation: leads are attached until then'),
+    memberUnitIds: z.array(z.uuid()).min(1).max(20).describe('Enforcement units of both sides taking part (the unit setting it up is a member anyway)'),
+  })
+  .strict();
+export const attachLeadBody = z.object({ leadId: z.uuid().describe('A lead the attaching unit reads itself') }).strict();
 export const leadQuery = z.object({ include: z.enum(['parties']).optional().describe('parties: the parties’ personal data too, if the viewer is cleared for it (the view is recorded)') });
 export const acknowledgeBody = z.object({ comment: optionalText(2000) }).strict();
 export const answerBody = z.object({ outcome: z.enum(leadOutcomes), feedback: text(5000).describe('What was done with the lead and what came of it') }).strict();
@@ -308,4 +318,33 @@ export const leadSchema = z.object({
   passOnTo: z.array(unitOut).describe('Units the viewer may pass it on to (empty unless its handling code allows)'),
   can: z.object({ acknowledge: z.boolean(), answer: z.boolean(), passOn: z.boolean(), viewParties: z.boolean() }),
   parties: z.array(leadPartySchema).optional().describe('Only with include=parties and only for a viewer cleared for it'),
+});
+
+export const operationSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string().nullable(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  state: z.enum(['upcoming', 'running', 'ended']),
+  members: z.array(unitOut),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  results: z.record(z.string(), z.number()).describe('Attached leads in all (leads), by outcome, and pending (not answered yet)'),
+  leads: z.array(
+    z.object({
+      id: z.uuid(),
+      reference: z.string(),
+      channel: z.string(),
+      status: z.string(),
+      outcome: z.string().nullable(),
+      from: unitOut,
+      to: unitOut,
+      goods: z.string().nullable().describe('Only where the viewer’s unit reads the lead itself'),
+      readable: z.boolean(),
+      attachedBy: unitOut,
+      attachedAt: z.string(),
+    }),
+  ),
+  can: z.object({ attach: z.boolean() }),
 });

@@ -70,6 +70,11 @@ export function IpHome() {
                 {t('ip.leads.title')}
               </Anchor>
             )}
+            {me.enforcement && (
+              <Anchor component={Link} to="/ip/operations">
+                {t('ip.operations.title')}
+              </Anchor>
+            )}
           </Group>
         </Card>
       )}

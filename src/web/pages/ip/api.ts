@@ -9,6 +9,8 @@ import type {
   instrumentDetailSchema,
   instrumentPageSchema,
   ipMeSchema,
+  operationBody,
+  operationSchema,
   leadBody,
   leadPartySchema,
   leadSchema,
@@ -33,6 +35,8 @@ export type ProgrammeItem = z.infer<typeof programmeItemSchema>;
 export type Lead = z.infer<typeof leadSchema>;
 export type LeadInput = z.input<typeof leadBody>;
 export type LeadParty = z.infer<typeof leadPartySchema>;
+export type Operation = z.infer<typeof operationSchema>;
+export type OperationInput = z.input<typeof operationBody>;
 export type EnforcementUnit = z.infer<typeof enforcementUnitSchema>;
 
 const revision = (id: string) => `/ip/revisions/${encodeURIComponent(id)}`;
@@ -60,5 +64,10 @@ export const ipApi = {
   acknowledge: (id: string, comment?: string) => request<Lead>('POST', `${lead(id)}/acknowledge`, { body: { comment: comment || null } }),
   answer: (id: string, outcome: string, feedback: string) => request<Lead>('POST', `${lead(id)}/answer`, { body: { outcome, feedback } }),
   passOn: (id: string, toUnitId: string, comment?: string) => request<Lead>('POST', `${lead(id)}/pass-on`, { body: { toUnitId, comment: comment || null } }),
+  operationMembers: () => request<EnforcementUnit[]>('GET', '/ip/operation-members'),
+  operations: () => request<Operation[]>('GET', '/ip/operations'),
+  operation: (id: string) => request<Operation>('GET', `/ip/operations/${encodeURIComponent(id)}`),
+  createOperation: (input: OperationInput) => request<Operation>('POST', '/ip/operations', { body: input }),
+  attachLead: (id: string, leadId: string) => request<Operation>('POST', `/ip/operations/${encodeURIComponent(id)}/leads`, { body: { leadId } }),
   parties: (id: string) => request<LeadParty[]>('GET', `${lead(id)}/parties`),
 };
