@@ -63,6 +63,8 @@ export const ipPolicy = {
   createOperation: (a: IpActor) => a.enforcement && actsForAUnit(a.viewer),
   /** Only its member units see an operation; for anyone else it does not exist. */
   readOperation: (a: IpActor, operation: Operation) => a.viewer.unitId !== null && operation.memberUnitIds.includes(a.viewer.unitId),
+  /** Risk analysis of a unit's own leads: any user of an enforcement unit (its readers too, who read its leads). */
+  analyseLeads: (a: IpActor) => a.enforcement && a.viewer.unitId !== null,
   /** A member unit attaches a lead it may itself read. */
   attachLead: (a: IpActor, operation: Operation, lead: Lead) => ipPolicy.readOperation(a, operation) && actsForAUnit(a.viewer) && ipPolicy.readLead(a, lead),
 };

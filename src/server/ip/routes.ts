@@ -6,12 +6,15 @@ import { errorResponses } from '../platform/openapi.ts';
 import { updateAuthority } from './authorities.ts';
 import { compareOnSubject, describeIpActor, getInstrument, listAuthorities, listInstruments, listUpdates } from './database.ts';
 import { updatesFeed } from './feed.ts';
+import { analyseLeads } from './analysis.ts';
 import { acknowledgeLead, answerLead, getLead, getLeadWith, listLeadRecipients, listLeads, passOnLead, sendLead, viewLeadParties } from './leads.ts';
 import { listProgramme, updateProgrammeItem } from './programme.ts';
 import { attachLeadToOperation, createOperation, getOperation, listOperationCandidates, listOperations } from './operations.ts';
 import { draftFromPublished, draftRevision, editRevision, getRevision, listRevisions, publishRevision, returnRevision, submitRevision } from './revisions.ts';
 import {
   acknowledgeBody,
+  analysisQuery,
+  analysisSchema,
   attachLeadBody,
   operationBody,
   operationSchema,
@@ -161,4 +164,9 @@ export const ipRoutes =
       await attachLeadToOperation(ctx, { viewer, id: request.params.id, input: request.body });
       return getOperation(ctx, { viewer, id: request.params.id });
     });
+
+    // Risk analysis (M21): a unit's own leads counted.
+    app.get('/ip/analysis', { schema: { tags, summary: 'Counts and trends of my unit’s own leads (sent or received) by channel, goods, route and month', querystring: analysisQuery, response: { 200: analysisSchema, ...errorResponses(400, 401, 403) } } }, async (request) =>
+      analyseLeads(ctx, { viewer: requireViewer(request), query: request.query }),
+    );
   };

@@ -168,6 +168,11 @@ export const operationBody = z
   })
   .strict();
 export const attachLeadBody = z.object({ leadId: z.uuid().describe('A lead the attaching unit reads itself') }).strict();
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).describe('YYYY-MM');
+export const analysisQuery = z.object({
+  from: month.optional().describe('First month (default: eleven months before `to`)'),
+  to: month.optional().describe('Last month (default: this month, in the region’s time)'),
+});
 export const leadQuery = z.object({ include: z.enum(['parties']).optional().describe('parties: the parties’ personal data too, if the viewer is cleared for it (the view is recorded)') });
 export const acknowledgeBody = z.object({ comment: optionalText(2000) }).strict();
 export const answerBody = z.object({ outcome: z.enum(leadOutcomes), feedback: text(5000).describe('What was done with the lead and what came of it') }).strict();
@@ -347,4 +352,15 @@ export const operationSchema = z.object({
     }),
   ),
   can: z.object({ attach: z.boolean() }),
+});
+
+const countOut = z.object({ key: z.string(), count: z.number().int() });
+export const analysisSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  total: z.number().int(),
+  byChannel: z.array(countOut),
+  byGoods: z.array(countOut).describe('The ten goods most often named (as written, in lower case)'),
+  byRoute: z.array(countOut).describe('The ten routes most often named; an empty key: no route given'),
+  byMonth: z.array(z.object({ month: z.string(), total: z.number().int(), seizures: z.number().int(), byChannel: z.record(z.string(), z.number().int()) })),
 });

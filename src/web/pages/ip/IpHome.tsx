@@ -75,6 +75,11 @@ export function IpHome() {
                 {t('ip.operations.title')}
               </Anchor>
             )}
+            {me.enforcement && (
+              <Anchor component={Link} to="/ip/analysis">
+                {t('ip.analysis.title')}
+              </Anchor>
+            )}
           </Group>
         </Card>
       )}

@@ -13,6 +13,7 @@ import { LeadsPage } from './LeadsPage.tsx';
 import { LeadPage } from './LeadPage.tsx';
 import { OperationsPage } from './OperationsPage.tsx';
 import { OperationPage } from './OperationPage.tsx';
+import { AnalysisPage } from './AnalysisPage.tsx';
 
 /** Intellectual property (M20–M22): the public database's pages, then the IP units' own. */
 export function IpRoutes() {
@@ -31,6 +32,7 @@ export function IpRoutes() {
       <Route path="leads/:id" element={<RequireLogin><LeadPage /></RequireLogin>} />
       <Route path="operations" element={<RequireLogin><OperationsPage /></RequireLogin>} />
       <Route path="operations/:id" element={<RequireLogin><OperationPage /></RequireLogin>} />
+      <Route path="analysis" element={<RequireLogin><AnalysisPage /></RequireLogin>} />
       <Route path="*" element={<Navigate to="/ip" replace />} />
     </Routes>
   );

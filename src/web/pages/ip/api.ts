@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { query, request } from '../../api.ts';
 import type {
+  analysisSchema,
   authoritySchema,
   compareSchema,
   contentOutSchema,
@@ -37,6 +38,7 @@ export type LeadInput = z.input<typeof leadBody>;
 export type LeadParty = z.infer<typeof leadPartySchema>;
 export type Operation = z.infer<typeof operationSchema>;
 export type OperationInput = z.input<typeof operationBody>;
+export type Analysis = z.infer<typeof analysisSchema>;
 export type EnforcementUnit = z.infer<typeof enforcementUnitSchema>;
 
 const revision = (id: string) => `/ip/revisions/${encodeURIComponent(id)}`;
@@ -64,6 +66,7 @@ export const ipApi = {
   acknowledge: (id: string, comment?: string) => request<Lead>('POST', `${lead(id)}/acknowledge`, { body: { comment: comment || null } }),
   answer: (id: string, outcome: string, feedback: string) => request<Lead>('POST', `${lead(id)}/answer`, { body: { outcome, feedback } }),
   passOn: (id: string, toUnitId: string, comment?: string) => request<Lead>('POST', `${lead(id)}/pass-on`, { body: { toUnitId, comment: comment || null } }),
+  analysis: (period: { from?: string; to?: string }) => request<Analysis>('GET', `/ip/analysis${query(period)}`),
   operationMembers: () => request<EnforcementUnit[]>('GET', '/ip/operation-members'),
   operations: () => request<Operation[]>('GET', '/ip/operations'),
   operation: (id: string) => request<Operation>('GET', `/ip/operations/${encodeURIComponent(id)}`),
