@@ -54,4 +54,5 @@ ALTER TABLE "ip_operation_members" ADD CONSTRAINT "ip_operation_members_unit_id_
 ALTER TABLE "ip_operations" ADD CONSTRAINT "ip_operations_created_by_unit_id_units_id_fk" FOREIGN KEY ("created_by_unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "ip_lead_parties_lead_idx" ON "ip_lead_parties" USING btree ("lead_id","position");--> statement-breakpoint
 CREATE INDEX "ip_lead_passes_unit_idx" ON "ip_lead_passes" USING btree ("unit_id");--> statement-breakpoint
-CREATE INDEX "ip_operation_members_unit_idx" ON "ip_operation_members" USING btree ("unit_id");
+CREATE INDEX "ip_operation_members_unit_idx" ON "ip_operation_members" USING btree ("unit_id");--> statement-breakpoint
+CREATE INDEX "ip_instruments_listing_idx" ON "ip_instruments" USING btree ("jurisdiction","title_en","id");

@@ -61,7 +61,8 @@ export async function listInstrumentRows(db: DbOrTx, filter: InstrumentFilter) {
     filter.type ? eq(ipInstruments.type, filter.type) : undefined,
     filter.status ? eq(ipInstruments.status, filter.status) : undefined,
     expression
-      ? sql`${ipInstruments.id}::text in (select ${searchDocuments.refId} from ${searchDocuments} where ${searchDocuments.kind} = 'ip_instrument' and ${searchDocuments.tokens} @@ to_tsquery('simple', ${expression}))`
+      ? // The instrument's key, not its text: the matches are looked up along the primary key instead of casting every row (bench/ip.md).
+        sql`${ipInstruments.id} in (select ${searchDocuments.refId}::uuid from ${searchDocuments} where ${searchDocuments.kind} = 'ip_instrument' and ${searchDocuments.tokens} @@ to_tsquery('simple', ${expression}))`
       : undefined,
   );
   const [rows, [{ total }]] = await Promise.all([
@@ -94,13 +95,36 @@ export async function relationsOf(db: DbOrTx, id: string) {
   return rows.map((r) => ({ kind: r.kind, direction: r.fromId === id ? ('outgoing' as const) : ('incoming' as const), other: byId.get(r.fromId === id ? r.toId : r.fromId)! }));
 }
 
-/** In-force instruments of a subject, for the side-by-side view. */
-export async function instrumentsOnSubject(db: DbOrTx, subject: string) {
-  return db
-    .select()
+/** A jurisdiction's place in the side-by-side view: the national law and Guangdong's are the Mainland's. */
+const placeOf = sql<string>`case when ${ipInstruments.jurisdiction} in ('CN', 'GD') then 'mainland' else ${ipInstruments.jurisdiction} end`;
+
+/**
+ * In-force instruments of a subject, for the side-by-side view: the first `perPlace` of each place
+ * (by jurisdiction, type and English title) and how many each place has. Ranked in one statement
+ * over the subject's ids, then only the rows shown are read: a subject of thousands of
+ * instruments is not sent whole (bench/ip.md).
+ */
+export async function instrumentsOnSubject(db: DbOrTx, subject: string, perPlace: number) {
+  const ranked = db
+    .select({
+      id: ipInstruments.id,
+      place: placeOf.as('place'),
+      rank: sql<number>`row_number() over (partition by ${placeOf} order by ${ipInstruments.jurisdiction}, ${ipInstruments.type}, ${ipInstruments.titleEn}, ${ipInstruments.id})`.as('rank'),
+      total: sql<number>`count(*) over (partition by ${placeOf})`.as('total'),
+    })
     .from(ipInstruments)
     .where(and(sql`${subject} = any(${ipInstruments.subjects})`, sql`${ipInstruments.status} <> 'repealed'`))
-    .orderBy(asc(ipInstruments.jurisdiction), asc(ipInstruments.type), asc(ipInstruments.titleEn));
+    .as('ranked');
+  const picked = await db.select().from(ranked).where(sql`${ranked.rank} <= ${perPlace}`);
+  const totals = new Map(picked.map((p) => [p.place, Number(p.total)]));
+  const rows = picked.length
+    ? await db
+        .select()
+        .from(ipInstruments)
+        .where(inArray(ipInstruments.id, picked.map((p) => p.id)))
+        .orderBy(asc(ipInstruments.jurisdiction), asc(ipInstruments.type), asc(ipInstruments.titleEn), asc(ipInstruments.id))
+    : [];
+  return { rows, totals };
 }
 
 export async function latestUpdates(db: DbOrTx, options: { limit: number; offset: number; jurisdiction?: string; instrumentId?: string }) {

@@ -74,7 +74,7 @@ export const ipRoutes =
       getInstrument(ctx, { viewer: request.viewer, code: request.params.code }),
     );
     app.get('/ip/compare', { schema: { tags: publicTags, summary: 'The three places’ instruments on one subject, side by side (no log-in)', querystring: compareQuery, response: { 200: compareSchema, ...errorResponses(400) } } }, async (request) =>
-      compareOnSubject(ctx, { subject: request.query.subject }),
+      compareOnSubject(ctx, { subject: request.query.subject, perPlace: request.query.perPlace }),
     );
     app.get('/ip/updates', { schema: { tags: publicTags, summary: 'Latest policy and regulation updates, newest first (no log-in)', querystring: updatesQuery, response: { 200: updateListSchema, ...errorResponses(400) } } }, async (request) => listUpdates(ctx, request.query));
     app.get('/ip/updates.atom', { schema: { tags: publicTags, summary: 'The latest updates as an Atom 1.0 feed (no log-in)', querystring: feedQuery, produces: ['application/atom+xml'], response: { 200: z.any(), ...errorResponses(400) } } }, async (request, reply) => {

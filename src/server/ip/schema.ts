@@ -68,7 +68,13 @@ export const ipInstruments = pgTable(
     /** Who published the current content: an approver who did not write it, or 'system' for the reference data. */
     publishedBy: text('published_by').notNull(),
   },
-  (t) => [uniqueIndex('ip_instruments_code_key').on(t.code), index('ip_instruments_jurisdiction_idx').on(t.jurisdiction), index('ip_instruments_subjects_idx').using('gin', t.subjects)],
+  (t) => [
+    uniqueIndex('ip_instruments_code_key').on(t.code),
+    index('ip_instruments_jurisdiction_idx').on(t.jurisdiction),
+    index('ip_instruments_subjects_idx').using('gin', t.subjects),
+    // The public listing's order: a page far down is read along it, not sorted from every row (bench/ip.md).
+    index('ip_instruments_listing_idx').on(t.jurisdiction, t.titleEn, t.id),
+  ],
 );
 
 /** Amends / repeals / implements between published instruments; "amended by" is read the other way. */

@@ -93,7 +93,7 @@ export const instrumentsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
-export const compareQuery = z.object({ subject: z.enum(ipSubjects) });
+export const compareQuery = z.object({ subject: z.enum(ipSubjects), perPlace: z.coerce.number().int().min(1).max(200).default(50).describe('How many instruments of each place to show') });
 export const updatesQuery = z.object({ jurisdiction: z.enum(ipJurisdictions).optional(), limit: z.coerce.number().int().min(1).max(100).default(30), offset: z.coerce.number().int().min(0).max(10_000).default(0) });
 export const feedQuery = z.object({ lang: z.enum(['en', 'zh-Hant', 'zh-Hans']).optional().describe('Language of the feed; else the request’s') });
 export const authoritiesQuery = z.object({ jurisdiction: z.enum(ipJurisdictions).optional(), role: z.enum(authorityRoles).optional() });
@@ -222,7 +222,7 @@ export const instrumentDetailSchema = instrumentSummarySchema.extend({
   updates: updateListSchema,
   canPropose: z.boolean().describe('The viewer may propose a change (an IP unit of the side that keeps this jurisdiction)'),
 });
-export const compareSchema = z.object({ subject: z.string(), places: z.array(z.object({ place: z.string(), instruments: z.array(instrumentSummarySchema) })) });
+export const compareSchema = z.object({ subject: z.string(), places: z.array(z.object({ place: z.string(), total: z.number().int().describe('In-force instruments of the place on the subject, of which the first are shown'), instruments: z.array(instrumentSummarySchema) })) });
 export const authoritySchema = z.object({
   code: z.string(),
   jurisdiction: z.string(),
