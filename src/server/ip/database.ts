@@ -31,11 +31,11 @@ export async function getInstrument(ctx: Context, options: { viewer: Viewer | nu
 }
 
 /** The three places' instruments on one subject, side by side (what WIPO Lex cannot show). */
-export async function compareOnSubject(ctx: Context, options: { subject: string }) {
-  const rows = await instrumentsOnSubject(ctx.db, options.subject);
+export async function compareOnSubject(ctx: Context, options: { subject: string; perPlace: number }) {
+  const { rows, totals } = await instrumentsOnSubject(ctx.db, options.subject, options.perPlace);
   return {
     subject: options.subject,
-    places: ipPlaces.map((place) => ({ place, instruments: rows.filter((r) => placeOfJurisdiction[r.jurisdiction as IpJurisdiction] === place).map(presentInstrumentSummary) })),
+    places: ipPlaces.map((place) => ({ place, total: totals.get(place) ?? 0, instruments: rows.filter((r) => placeOfJurisdiction[r.jurisdiction as IpJurisdiction] === place).map(presentInstrumentSummary) })),
   };
 }
 

@@ -16,7 +16,9 @@ export type IpActor = {
 };
 
 type Revision = { jurisdiction: string; authorId: string; editorIds: string[] };
-type Lead = { fromUnitId: string; toUnitId: string };
+/** A lead as the rules see it: its two units, the units it was passed on to, its handling code. */
+type Lead = { fromUnitId: string; toUnitId: string; passedToUnitIds: string[]; handlingCode: string };
+type Operation = { memberUnitIds: string[] };
 
 const keeps = (a: IpActor, jurisdiction: string) => a.ipUnit && a.party !== null && keeperOfJurisdiction[jurisdiction as IpJurisdiction] === a.party;
 
@@ -38,8 +40,31 @@ export const ipPolicy = {
   readProgramme: (a: IpActor) => a.ipUnit,
   /** Items 2–4: an enforcement unit sends a lead to an enforcement unit of the other side. */
   sendLead: (a: IpActor, to: { partyCode: string; enforcement: boolean }) => a.enforcement && actsForAUnit(a.viewer) && to.enforcement && to.partyCode !== a.party,
-  /** A lead is confidential: the sending and the addressed unit only (the platform administrator neither). */
-  readLead: (a: IpActor, lead: Lead) => a.viewer.unitId !== null && (a.viewer.unitId === lead.fromUnitId || a.viewer.unitId === lead.toUnitId),
+  /**
+   * A lead is confidential: the sending and the addressed unit, and the units the addressee passed
+   * it on to, only (the platform administrator neither).
+   */
+  readLead: (a: IpActor, lead: Lead) =>
+    a.viewer.unitId !== null && (a.viewer.unitId === lead.fromUnitId || a.viewer.unitId === lead.toUnitId || lead.passedToUnitIds.includes(a.viewer.unitId)),
   acknowledgeLead: (a: IpActor, lead: Lead) => actsForUnit(a.viewer, lead.toUnitId),
   answerLead: (a: IpActor, lead: Lead) => actsForUnit(a.viewer, lead.toUnitId),
+  /** The handling code decides: only a lead the sender marked `may_pass_on_with_consent` is passed on, by its addressee. */
+  passOnLead: (a: IpActor, lead: Lead) => actsForUnit(a.viewer, lead.toUnitId) && lead.handlingCode === 'may_pass_on_with_consent',
+  /** … and only to another enforcement unit of the addressee's own side. */
+  passOnLeadTo: (a: IpActor, lead: Lead, to: { id: string; partyCode: string; enforcement: boolean }) =>
+    ipPolicy.passOnLead(a, lead) && to.enforcement && to.partyCode === a.party && to.id !== lead.toUnitId && to.id !== lead.fromUnitId,
+  /**
+   * The parties' personal data (names, ID numbers, addresses, companies) is cleared for the
+   * approvers of the sending and the addressed unit only: not their officers or readers, not the
+   * units a lead was passed on to, not the platform administrator. Every view is audited.
+   */
+  viewLeadParties: (a: IpActor, lead: Lead) => hasRole(a.viewer, 'approver') && a.viewer.unitId !== null && (a.viewer.unitId === lead.fromUnitId || a.viewer.unitId === lead.toUnitId),
+  /** A joint operation (CENcomm's closed user group) is set up by an enforcement unit, which is one of its members. */
+  createOperation: (a: IpActor) => a.enforcement && actsForAUnit(a.viewer),
+  /** Only its member units see an operation; for anyone else it does not exist. */
+  readOperation: (a: IpActor, operation: Operation) => a.viewer.unitId !== null && operation.memberUnitIds.includes(a.viewer.unitId),
+  /** Risk analysis of a unit's own leads: any user of an enforcement unit (its readers too, who read its leads). */
+  analyseLeads: (a: IpActor) => a.enforcement && a.viewer.unitId !== null,
+  /** A member unit attaches a lead it may itself read. */
+  attachLead: (a: IpActor, operation: Operation, lead: Lead) => ipPolicy.readOperation(a, operation) && actsForAUnit(a.viewer) && ipPolicy.readLead(a, lead),
 };

@@ -4,7 +4,7 @@ import { agreementUnits, commitmentStatusChanges, commitments, searchDocuments, 
 import { queryExpression } from '../search/normalise.ts';
 import type { Viewer } from '../platform/context.ts';
 import { ipModule } from '../../shared/modules/ip.ts';
-import { ipAuthorities, ipInstrumentRelations, ipInstruments, ipLeadEvents, ipLeads, ipRevisions, ipUpdates } from './schema.ts';
+import { ipAuthorities, ipInstrumentRelations, ipInstruments, ipLeadEvents, ipLeadParties, ipLeadPasses, ipLeads, ipRevisions, ipUpdates } from './schema.ts';
 import type { IpActor } from './policy.ts';
 
 export type InstrumentRow = typeof ipInstruments.$inferSelect;
@@ -12,6 +12,9 @@ export type RevisionRow = typeof ipRevisions.$inferSelect;
 export type AuthorityRow = typeof ipAuthorities.$inferSelect;
 export type UpdateRow = typeof ipUpdates.$inferSelect;
 export type LeadRow = typeof ipLeads.$inferSelect;
+/** A lead with the units its addressee passed it on to: what the read rule needs. */
+export type LeadSeen = LeadRow & { passedToUnitIds: string[] };
+export type LeadPartyRow = typeof ipLeadParties.$inferSelect;
 
 /** Item 2 names the enforcement units (clause 2.2): Hong Kong Customs and Guangdong's customs, police, copyright and industry-and-commerce authorities. */
 const ENFORCEMENT_CLAUSE = '2.2';
@@ -58,7 +61,8 @@ export async function listInstrumentRows(db: DbOrTx, filter: InstrumentFilter) {
     filter.type ? eq(ipInstruments.type, filter.type) : undefined,
     filter.status ? eq(ipInstruments.status, filter.status) : undefined,
     expression
-      ? sql`${ipInstruments.id}::text in (select ${searchDocuments.refId} from ${searchDocuments} where ${searchDocuments.kind} = 'ip_instrument' and ${searchDocuments.tokens} @@ to_tsquery('simple', ${expression}))`
+      ? // The instrument's key, not its text: the matches are looked up along the primary key instead of casting every row (bench/ip.md).
+        sql`${ipInstruments.id} in (select ${searchDocuments.refId}::uuid from ${searchDocuments} where ${searchDocuments.kind} = 'ip_instrument' and ${searchDocuments.tokens} @@ to_tsquery('simple', ${expression}))`
       : undefined,
   );
   const [rows, [{ total }]] = await Promise.all([
@@ -91,13 +95,36 @@ export async function relationsOf(db: DbOrTx, id: string) {
   return rows.map((r) => ({ kind: r.kind, direction: r.fromId === id ? ('outgoing' as const) : ('incoming' as const), other: byId.get(r.fromId === id ? r.toId : r.fromId)! }));
 }
 
-/** In-force instruments of a subject, for the side-by-side view. */
-export async function instrumentsOnSubject(db: DbOrTx, subject: string) {
-  return db
-    .select()
+/** A jurisdiction's place in the side-by-side view: the national law and Guangdong's are the Mainland's. */
+const placeOf = sql<string>`case when ${ipInstruments.jurisdiction} in ('CN', 'GD') then 'mainland' else ${ipInstruments.jurisdiction} end`;
+
+/**
+ * In-force instruments of a subject, for the side-by-side view: the first `perPlace` of each place
+ * (by jurisdiction, type and English title) and how many each place has. Ranked in one statement
+ * over the subject's ids, then only the rows shown are read: a subject of thousands of
+ * instruments is not sent whole (bench/ip.md).
+ */
+export async function instrumentsOnSubject(db: DbOrTx, subject: string, perPlace: number) {
+  const ranked = db
+    .select({
+      id: ipInstruments.id,
+      place: placeOf.as('place'),
+      rank: sql<number>`row_number() over (partition by ${placeOf} order by ${ipInstruments.jurisdiction}, ${ipInstruments.type}, ${ipInstruments.titleEn}, ${ipInstruments.id})`.as('rank'),
+      total: sql<number>`count(*) over (partition by ${placeOf})`.as('total'),
+    })
     .from(ipInstruments)
     .where(and(sql`${subject} = any(${ipInstruments.subjects})`, sql`${ipInstruments.status} <> 'repealed'`))
-    .orderBy(asc(ipInstruments.jurisdiction), asc(ipInstruments.type), asc(ipInstruments.titleEn));
+    .as('ranked');
+  const picked = await db.select().from(ranked).where(sql`${ranked.rank} <= ${perPlace}`);
+  const totals = new Map(picked.map((p) => [p.place, Number(p.total)]));
+  const rows = picked.length
+    ? await db
+        .select()
+        .from(ipInstruments)
+        .where(inArray(ipInstruments.id, picked.map((p) => p.id)))
+        .orderBy(asc(ipInstruments.jurisdiction), asc(ipInstruments.type), asc(ipInstruments.titleEn), asc(ipInstruments.id))
+    : [];
+  return { rows, totals };
 }
 
 export async function latestUpdates(db: DbOrTx, options: { limit: number; offset: number; jurisdiction?: string; instrumentId?: string }) {
@@ -170,22 +197,40 @@ export async function programmeTimelines(db: DbOrTx, ids: string[]) {
   return map;
 }
 
-export async function leadById(db: DbOrTx, id: string, options: { forUpdate?: boolean } = {}): Promise<LeadRow | undefined> {
-  const query = db.select().from(ipLeads).where(eq(ipLeads.id, id));
-  const [row] = options.forUpdate ? await query.for('update') : await query;
-  return row;
+async function withPasses(db: DbOrTx, rows: LeadRow[]): Promise<LeadSeen[]> {
+  if (!rows.length) return [];
+  const passes = await db.select({ leadId: ipLeadPasses.leadId, unitId: ipLeadPasses.unitId }).from(ipLeadPasses).where(inArray(ipLeadPasses.leadId, rows.map((r) => r.id)));
+  return rows.map((r) => ({ ...r, passedToUnitIds: passes.filter((p) => p.leadId === r.id).map((p) => p.unitId) }));
 }
 
-/** A unit's leads, sent or received, newest first. */
+export async function leadById(db: DbOrTx, id: string, options: { forUpdate?: boolean } = {}): Promise<LeadSeen | undefined> {
+  const query = db.select().from(ipLeads).where(eq(ipLeads.id, id));
+  const rows = options.forUpdate ? await query.for('update') : await query;
+  return (await withPasses(db, rows))[0];
+}
+
+export async function leadsByIds(db: DbOrTx, ids: string[]): Promise<LeadSeen[]> {
+  if (!ids.length) return [];
+  return withPasses(db, await db.select().from(ipLeads).where(inArray(ipLeads.id, ids)).orderBy(desc(ipLeads.sentAt)));
+}
+
+/** A unit's leads, sent or received (addressed to it, or passed on to it), newest first. */
 export async function leadsOfUnit(db: DbOrTx, unitId: string, box: 'sent' | 'received', status?: string) {
-  return db
+  const received = or(eq(ipLeads.toUnitId, unitId), sql`${ipLeads.id} in (select ${ipLeadPasses.leadId} from ${ipLeadPasses} where ${ipLeadPasses.unitId} = ${unitId})`);
+  const rows = await db
     .select()
     .from(ipLeads)
-    .where(and(box === 'sent' ? eq(ipLeads.fromUnitId, unitId) : eq(ipLeads.toUnitId, unitId), status ? eq(ipLeads.status, status) : undefined))
+    .where(and(box === 'sent' ? eq(ipLeads.fromUnitId, unitId) : received, status ? eq(ipLeads.status, status) : undefined))
     .orderBy(desc(ipLeads.sentAt))
     .limit(200);
+  return withPasses(db, rows);
 }
 
 export async function leadEvents(db: DbOrTx, leadId: string) {
   return db.select().from(ipLeadEvents).where(eq(ipLeadEvents.leadId, leadId)).orderBy(asc(ipLeadEvents.at));
+}
+
+/** The personal data of a lead's parties, kept apart: read only after policy.viewLeadParties. */
+export async function partiesOfLead(db: DbOrTx, leadId: string): Promise<LeadPartyRow[]> {
+  return db.select().from(ipLeadParties).where(eq(ipLeadParties.leadId, leadId)).orderBy(asc(ipLeadParties.position));
 }

@@ -6,11 +6,18 @@ import { errorResponses } from '../platform/openapi.ts';
 import { updateAuthority } from './authorities.ts';
 import { compareOnSubject, describeIpActor, getInstrument, listAuthorities, listInstruments, listUpdates } from './database.ts';
 import { updatesFeed } from './feed.ts';
-import { acknowledgeLead, answerLead, getLead, listLeadRecipients, listLeads, sendLead } from './leads.ts';
+import { analyseLeads } from './analysis.ts';
+import { acknowledgeLead, answerLead, getLead, getLeadWith, listLeadRecipients, listLeads, passOnLead, sendLead, viewLeadParties } from './leads.ts';
 import { listProgramme, updateProgrammeItem } from './programme.ts';
+import { attachLeadToOperation, createOperation, getOperation, listOperationCandidates, listOperations } from './operations.ts';
 import { draftFromPublished, draftRevision, editRevision, getRevision, listRevisions, publishRevision, returnRevision, submitRevision } from './revisions.ts';
 import {
   acknowledgeBody,
+  analysisQuery,
+  analysisSchema,
+  attachLeadBody,
+  operationBody,
+  operationSchema,
   answerBody,
   authoritiesQuery,
   authorityBody,
@@ -28,6 +35,9 @@ import {
   instrumentsQuery,
   ipMeSchema,
   leadBody,
+  leadPartySchema,
+  leadQuery,
+  passOnBody,
   leadSchema,
   leadsQuery,
   programmeItemSchema,
@@ -64,7 +74,7 @@ export const ipRoutes =
       getInstrument(ctx, { viewer: request.viewer, code: request.params.code }),
     );
     app.get('/ip/compare', { schema: { tags: publicTags, summary: 'The three places’ instruments on one subject, side by side (no log-in)', querystring: compareQuery, response: { 200: compareSchema, ...errorResponses(400) } } }, async (request) =>
-      compareOnSubject(ctx, { subject: request.query.subject }),
+      compareOnSubject(ctx, { subject: request.query.subject, perPlace: request.query.perPlace }),
     );
     app.get('/ip/updates', { schema: { tags: publicTags, summary: 'Latest policy and regulation updates, newest first (no log-in)', querystring: updatesQuery, response: { 200: updateListSchema, ...errorResponses(400) } } }, async (request) => listUpdates(ctx, request.query));
     app.get('/ip/updates.atom', { schema: { tags: publicTags, summary: 'The latest updates as an Atom 1.0 feed (no log-in)', querystring: feedQuery, produces: ['application/atom+xml'], response: { 200: z.any(), ...errorResponses(400) } } }, async (request, reply) => {
@@ -118,7 +128,17 @@ export const ipRoutes =
       const id = await sendLead(ctx, { viewer, input: request.body });
       return reply.status(201).send(await getLead(ctx, { viewer, id }));
     });
-    app.get('/ip/leads/:id', { schema: { tags, summary: 'A lead (the sending and the addressed unit only)', params: idParams, response: { 200: leadSchema, ...errorResponses(400, 401, 404) } } }, async (request) => getLead(ctx, { viewer: requireViewer(request), id: request.params.id }));
+    app.get('/ip/leads/:id', { schema: { tags, summary: 'A lead (the sending and the addressed unit, and units it was passed on to, only); include=parties adds its parties’ personal data for a cleared viewer, the view recorded', params: idParams, querystring: leadQuery, response: { 200: leadSchema, ...errorResponses(400, 401, 404) } } }, async (request) =>
+      getLeadWith(ctx, { viewer: requireViewer(request), id: request.params.id, include: request.query.include }),
+    );
+    app.get('/ip/leads/:id/parties', { schema: { tags, summary: 'The personal data of a lead’s parties (the approvers of the sending and the addressed unit only; every view recorded)', params: idParams, response: { 200: z.array(leadPartySchema), ...errorResponses(400, 401, 404) } } }, async (request) =>
+      viewLeadParties(ctx, { viewer: requireViewer(request), id: request.params.id }),
+    );
+    app.post('/ip/leads/:id/pass-on', { schema: { tags, summary: 'Pass an acknowledged lead on to another enforcement unit of the addressee’s side (only if its handling code allows)', params: idParams, body: passOnBody, response: { 200: leadSchema, ...errorResponses(400, 401, 403, 404, 409) } } }, async (request) => {
+      const viewer = requireViewer(request);
+      await passOnLead(ctx, { viewer, id: request.params.id, input: request.body });
+      return getLead(ctx, { viewer, id: request.params.id });
+    });
     app.post('/ip/leads/:id/acknowledge', { schema: { tags, summary: 'Acknowledge a lead received', params: idParams, body: acknowledgeBody, response: { 200: leadSchema, ...errorResponses(400, 401, 403, 404, 409) } } }, async (request) => {
       const viewer = requireViewer(request);
       await acknowledgeLead(ctx, { viewer, id: request.params.id, comment: request.body?.comment });
@@ -129,4 +149,24 @@ export const ipRoutes =
       await answerLead(ctx, { viewer, id: request.params.id, input: request.body });
       return getLead(ctx, { viewer, id: request.params.id });
     });
+
+    // Joint enforcement operations (M21): closed groups of member units.
+    app.get('/ip/operation-members', { schema: { tags, summary: 'The enforcement units of both sides an operation may be set up with', response: { 200: z.array(enforcementUnitSchema), ...errorResponses(401, 403) } } }, async (request) => listOperationCandidates(ctx, { viewer: requireViewer(request) }));
+    app.get('/ip/operations', { schema: { tags, summary: 'The joint enforcement operations my unit is a member of', response: { 200: z.array(operationSchema), ...errorResponses(401) } } }, async (request) => listOperations(ctx, { viewer: requireViewer(request) }));
+    app.post('/ip/operations', { schema: { tags, summary: 'Set up a joint enforcement operation with enforcement units of both sides (an enforcement unit, which joins it)', body: operationBody, response: { 201: operationSchema, ...errorResponses(400, 401, 403) } } }, async (request, reply) => {
+      const viewer = requireViewer(request);
+      const id = await createOperation(ctx, { viewer, input: request.body });
+      return reply.status(201).send(await getOperation(ctx, { viewer, id }));
+    });
+    app.get('/ip/operations/:id', { schema: { tags, summary: 'An operation with its members, attached leads and results (its member units only)', params: idParams, response: { 200: operationSchema, ...errorResponses(400, 401, 404) } } }, async (request) => getOperation(ctx, { viewer: requireViewer(request), id: request.params.id }));
+    app.post('/ip/operations/:id/leads', { schema: { tags, summary: 'Attach a lead my unit reads to the operation, while its window is open', params: idParams, body: attachLeadBody, response: { 200: operationSchema, ...errorResponses(400, 401, 403, 404, 409) } } }, async (request) => {
+      const viewer = requireViewer(request);
+      await attachLeadToOperation(ctx, { viewer, id: request.params.id, input: request.body });
+      return getOperation(ctx, { viewer, id: request.params.id });
+    });
+
+    // Risk analysis (M21): a unit's own leads counted.
+    app.get('/ip/analysis', { schema: { tags, summary: 'Counts and trends of my unit’s own leads (sent or received) by channel, goods, route and month', querystring: analysisQuery, response: { 200: analysisSchema, ...errorResponses(400, 401, 403) } } }, async (request) =>
+      analyseLeads(ctx, { viewer: requireViewer(request), query: request.query }),
+    );
   };

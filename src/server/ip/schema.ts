@@ -68,7 +68,13 @@ export const ipInstruments = pgTable(
     /** Who published the current content: an approver who did not write it, or 'system' for the reference data. */
     publishedBy: text('published_by').notNull(),
   },
-  (t) => [uniqueIndex('ip_instruments_code_key').on(t.code), index('ip_instruments_jurisdiction_idx').on(t.jurisdiction), index('ip_instruments_subjects_idx').using('gin', t.subjects)],
+  (t) => [
+    uniqueIndex('ip_instruments_code_key').on(t.code),
+    index('ip_instruments_jurisdiction_idx').on(t.jurisdiction),
+    index('ip_instruments_subjects_idx').using('gin', t.subjects),
+    // The public listing's order: a page far down is read along it, not sorted from every row (bench/ip.md).
+    index('ip_instruments_listing_idx').on(t.jurisdiction, t.titleEn, t.id),
+  ],
 );
 
 /** Amends / repeals / implements between published instruments; "amended by" is read the other way. */
@@ -222,4 +228,89 @@ export const ipLeadEvents = pgTable(
     at: ts('at').notNull(),
   },
   (t) => [index('ip_lead_events_lead_idx').on(t.leadId, t.at)],
+);
+
+/**
+ * A lead passed on by its addressee to another enforcement unit of its own side, as its handling
+ * code allows (items 2–4): that unit then reads the lead (not its parties' personal data).
+ */
+export const ipLeadPasses = pgTable(
+  'ip_lead_passes',
+  {
+    leadId: uuid('lead_id')
+      .notNull()
+      .references(() => ipLeads.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    passedBy: text('passed_by').notNull(),
+    at: ts('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.leadId, t.unitId] }), index('ip_lead_passes_unit_idx').on(t.unitId)],
+);
+
+/**
+ * The personal data of a lead's parties (nCEN beside CEN): kept apart from the anonymised lead and
+ * shown only to those cleared for it (policy.ts), every view recorded in the audit trail.
+ */
+export const ipLeadParties = pgTable(
+  'ip_lead_parties',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    leadId: uuid('lead_id')
+      .notNull()
+      .references(() => ipLeads.id),
+    position: integer('position').notNull(),
+    role: text('role').notNull(),
+    name: text('name').notNull(),
+    idNumber: text('id_number'),
+    address: text('address'),
+    company: text('company'),
+  },
+  (t) => [index('ip_lead_parties_lead_idx').on(t.leadId, t.position)],
+);
+
+/** A joint enforcement operation (CENcomm's closed user group): named member units of both sides, a time window, leads attached. */
+export const ipOperations = pgTable('ip_operations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  description: text('description'),
+  startsOn: date('starts_on').notNull(),
+  endsOn: date('ends_on').notNull(),
+  createdByUnitId: uuid('created_by_unit_id')
+    .notNull()
+    .references(() => units.id),
+  createdBy: text('created_by').notNull(),
+  createdAt: ts('created_at').notNull(),
+});
+
+export const ipOperationMembers = pgTable(
+  'ip_operation_members',
+  {
+    operationId: uuid('operation_id')
+      .notNull()
+      .references(() => ipOperations.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.operationId, t.unitId] }), index('ip_operation_members_unit_idx').on(t.unitId)],
+);
+
+export const ipOperationLeads = pgTable(
+  'ip_operation_leads',
+  {
+    operationId: uuid('operation_id')
+      .notNull()
+      .references(() => ipOperations.id),
+    leadId: uuid('lead_id')
+      .notNull()
+      .references(() => ipLeads.id),
+    attachedByUnitId: uuid('attached_by_unit_id')
+      .notNull()
+      .references(() => units.id),
+    attachedBy: text('attached_by').notNull(),
+    at: ts('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.operationId, t.leadId] })],
 );

@@ -10,6 +10,7 @@ import {
   ipSubjects,
   leadChannels,
   leadOutcomes,
+  leadPartyRoles,
   leadStatuses,
   relationKinds,
   revisionStatuses,
@@ -92,7 +93,7 @@ export const instrumentsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
-export const compareQuery = z.object({ subject: z.enum(ipSubjects) });
+export const compareQuery = z.object({ subject: z.enum(ipSubjects), perPlace: z.coerce.number().int().min(1).max(200).default(50).describe('How many instruments of each place to show') });
 export const updatesQuery = z.object({ jurisdiction: z.enum(ipJurisdictions).optional(), limit: z.coerce.number().int().min(1).max(100).default(30), offset: z.coerce.number().int().min(0).max(10_000).default(0) });
 export const feedQuery = z.object({ lang: z.enum(['en', 'zh-Hant', 'zh-Hans']).optional().describe('Language of the feed; else the request’s') });
 export const authoritiesQuery = z.object({ jurisdiction: z.enum(ipJurisdictions).optional(), role: z.enum(authorityRoles).optional() });
@@ -123,6 +124,16 @@ export const programmeUpdateBody = z
   .strict();
 export const programmeParams = z.object({ code: z.string().regex(/^ip-item-\d{1,2}$/) });
 
+/** A party to a lead, as the sender knows them (nCEN): kept apart from the anonymised lead. */
+export const leadPartyBody = z
+  .object({
+    role: z.enum(leadPartyRoles),
+    name: text(200).describe('Name of the person or company as known'),
+    idNumber: optionalText(50).describe('Identity card, passport or business registration number'),
+    address: optionalText(500),
+    company: optionalText(200).describe('Company the person acts for'),
+  })
+  .strict();
 export const leadBody = z
   .object({
     toUnitId: z.uuid().describe('The enforcement unit of the other side the lead is addressed to'),
@@ -134,9 +145,35 @@ export const leadBody = z
     summary: text(5000).describe('The lead: what is known, from where, how reliable'),
     riskLevel: z.enum(riskLevels),
     riskAssessment: optionalText(5000).describe('Why this risk level (重點開展風險分析)'),
-    handlingCode: z.enum(handlingCodes).default('addressee_only').describe('addressee_only: the addressed unit alone; may_pass_on_with_consent: passed on only with the sender’s consent'),
+    handlingCode: z
+      .enum(handlingCodes)
+      .default('addressee_only')
+      .describe('addressee_only: the addressed unit alone, never passed on; may_pass_on_with_consent: the sender consents to the addressee passing it on to enforcement units of its own side'),
+    parties: z.array(leadPartyBody).max(20).default([]).describe('The parties’ personal data, kept apart from the lead and shown only to the approvers of the two units'),
   })
   .strict();
+export const passOnBody = z
+  .object({
+    toUnitId: z.uuid().describe('Another enforcement unit of the addressee’s own side'),
+    comment: optionalText(2000).describe('Why it is passed on'),
+  })
+  .strict();
+export const operationBody = z
+  .object({
+    name: text(200).describe('The operation’s name, as its members know it'),
+    description: optionalText(2000).describe('Its aim: goods, routes, channels targeted'),
+    startsOn: day.describe('First day of the operation'),
+    endsOn: day.describe('Last day of the operation: leads are attached until then'),
+    memberUnitIds: z.array(z.uuid()).min(1).max(20).describe('Enforcement units of both sides taking part (the unit setting it up is a member anyway)'),
+  })
+  .strict();
+export const attachLeadBody = z.object({ leadId: z.uuid().describe('A lead the attaching unit reads itself') }).strict();
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).describe('YYYY-MM');
+export const analysisQuery = z.object({
+  from: month.optional().describe('First month (default: eleven months before `to`)'),
+  to: month.optional().describe('Last month (default: this month, in the region’s time)'),
+});
+export const leadQuery = z.object({ include: z.enum(['parties']).optional().describe('parties: the parties’ personal data too, if the viewer is cleared for it (the view is recorded)') });
 export const acknowledgeBody = z.object({ comment: optionalText(2000) }).strict();
 export const answerBody = z.object({ outcome: z.enum(leadOutcomes), feedback: text(5000).describe('What was done with the lead and what came of it') }).strict();
 export const leadsQuery = z.object({ box: z.enum(['sent', 'received']).default('received'), status: z.enum(leadStatuses).optional() });
@@ -185,7 +222,7 @@ export const instrumentDetailSchema = instrumentSummarySchema.extend({
   updates: updateListSchema,
   canPropose: z.boolean().describe('The viewer may propose a change (an IP unit of the side that keeps this jurisdiction)'),
 });
-export const compareSchema = z.object({ subject: z.string(), places: z.array(z.object({ place: z.string(), instruments: z.array(instrumentSummarySchema) })) });
+export const compareSchema = z.object({ subject: z.string(), places: z.array(z.object({ place: z.string(), total: z.number().int().describe('In-force instruments of the place on the subject, of which the first are shown'), instruments: z.array(instrumentSummarySchema) })) });
 export const authoritySchema = z.object({
   code: z.string(),
   jurisdiction: z.string(),
@@ -259,6 +296,7 @@ export const programmeItemSchema = z.object({
 });
 const unitOut = z.object({ id: z.uuid(), code: z.string(), partyCode: z.string(), name: localizedTextSchema });
 export const enforcementUnitSchema = unitOut;
+export const leadPartySchema = z.object({ role: z.string(), name: z.string(), idNumber: z.string().nullable(), address: z.string().nullable(), company: z.string().nullable() });
 export const leadSchema = z.object({
   id: z.uuid(),
   reference: z.string(),
@@ -280,6 +318,49 @@ export const leadSchema = z.object({
   sentAt: z.string(),
   acknowledgedAt: z.string().nullable(),
   answeredAt: z.string().nullable(),
+  passedTo: z.array(unitOut).describe('Units of the addressee’s side it was passed on to'),
   history: z.array(z.object({ kind: z.string(), unitId: z.uuid(), actor: z.string(), comment: z.string().nullable(), at: z.string() })),
-  can: z.object({ acknowledge: z.boolean(), answer: z.boolean() }),
+  passOnTo: z.array(unitOut).describe('Units the viewer may pass it on to (empty unless its handling code allows)'),
+  can: z.object({ acknowledge: z.boolean(), answer: z.boolean(), passOn: z.boolean(), viewParties: z.boolean() }),
+  parties: z.array(leadPartySchema).optional().describe('Only with include=parties and only for a viewer cleared for it'),
+});
+
+export const operationSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string().nullable(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  state: z.enum(['upcoming', 'running', 'ended']),
+  members: z.array(unitOut),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  results: z.record(z.string(), z.number()).describe('Attached leads in all (leads), by outcome, and pending (not answered yet)'),
+  leads: z.array(
+    z.object({
+      id: z.uuid(),
+      reference: z.string(),
+      channel: z.string(),
+      status: z.string(),
+      outcome: z.string().nullable(),
+      from: unitOut,
+      to: unitOut,
+      goods: z.string().nullable().describe('Only where the viewer’s unit reads the lead itself'),
+      readable: z.boolean(),
+      attachedBy: unitOut,
+      attachedAt: z.string(),
+    }),
+  ),
+  can: z.object({ attach: z.boolean() }),
+});
+
+const countOut = z.object({ key: z.string(), count: z.number().int() });
+export const analysisSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  total: z.number().int(),
+  byChannel: z.array(countOut),
+  byGoods: z.array(countOut).describe('The ten goods most often named (as written, in lower case)'),
+  byRoute: z.array(countOut).describe('The ten routes most often named; an empty key: no route given'),
+  byMonth: z.array(z.object({ month: z.string(), total: z.number().int(), seizures: z.number().int(), byChannel: z.record(z.string(), z.number().int()) })),
 });

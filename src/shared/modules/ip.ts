@@ -17,12 +17,16 @@ export const ipAuditActions = [
   'ip_lead.sent',
   'ip_lead.acknowledged',
   'ip_lead.answered',
+  'ip_lead.passed_on',
+  'ip_lead.parties_viewed',
+  'ip_operation.created',
+  'ip_operation.lead_attached',
 ] as const;
 
-export const ipAuditEntities = ['ip_instrument', 'ip_revision', 'ip_authority', 'ip_lead'] as const;
+export const ipAuditEntities = ['ip_instrument', 'ip_revision', 'ip_authority', 'ip_lead', 'ip_operation'] as const;
 
 /** What the enforcement units exchange: the platform administrator sees only an outline of these in the audit trail. */
-export const ipExchangedEntities = ['ip_lead'] as const;
+export const ipExchangedEntities = ['ip_lead', 'ip_operation'] as const;
 
 export const ipSearchKinds = ['ip_instrument', 'ip_authority'] as const;
 
@@ -64,5 +68,11 @@ export const leadChannels = ['sea_freight', 'postal', 'express_courier', 'land',
 export const leadStatuses = ['sent', 'acknowledged', 'answered'] as const;
 export const leadOutcomes = ['seizure', 'case_opened', 'no_action', 'passed_on', 'other'] as const;
 export const riskLevels = ['low', 'medium', 'high'] as const;
-/** Who may see a lead: the two units only, or also may it be passed on within the receiving side. */
+/**
+ * A lead's handling code, enforced by the server (policy.ts): `addressee_only` — the addressed unit
+ * alone, never passed on; `may_pass_on_with_consent` — the sender, by choosing this code, consents
+ * to the addressee passing it on to other enforcement units of the addressee's own side.
+ */
 export const handlingCodes = ['addressee_only', 'may_pass_on_with_consent'] as const;
+/** The roles of a lead's parties, whose personal data is kept apart (nCEN). */
+export const leadPartyRoles = ['consignor', 'consignee', 'owner', 'carrier', 'other'] as const;

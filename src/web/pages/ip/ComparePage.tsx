@@ -32,6 +32,11 @@ export function ComparePage() {
                 {t(`ip.places.${p.place}`)}
               </Title>
               {!p.instruments.length && <Text c="dimmed">{t('ip.compare.none')}</Text>}
+              {p.total > p.instruments.length && (
+                <Text size="sm" c="dimmed">
+                  {t('ip.compare.showing', { shown: p.instruments.length, total: p.total })}
+                </Text>
+              )}
               {p.instruments.map((i) => (
                 <Card withBorder key={i.id} padding="sm">
                   <InstrumentLink instrument={i} />

@@ -70,6 +70,16 @@ export function IpHome() {
                 {t('ip.leads.title')}
               </Anchor>
             )}
+            {me.enforcement && (
+              <Anchor component={Link} to="/ip/operations">
+                {t('ip.operations.title')}
+              </Anchor>
+            )}
+            {me.enforcement && (
+              <Anchor component={Link} to="/ip/analysis">
+                {t('ip.analysis.title')}
+              </Anchor>
+            )}
           </Group>
         </Card>
       )}

@@ -11,6 +11,9 @@ import { RevisionPage } from './RevisionPage.tsx';
 import { ProgrammePage } from './ProgrammePage.tsx';
 import { LeadsPage } from './LeadsPage.tsx';
 import { LeadPage } from './LeadPage.tsx';
+import { OperationsPage } from './OperationsPage.tsx';
+import { OperationPage } from './OperationPage.tsx';
+import { AnalysisPage } from './AnalysisPage.tsx';
 
 /** Intellectual property (M20–M22): the public database's pages, then the IP units' own. */
 export function IpRoutes() {
@@ -27,6 +30,9 @@ export function IpRoutes() {
       <Route path="work-programme" element={<RequireLogin><ProgrammePage /></RequireLogin>} />
       <Route path="leads" element={<RequireLogin><LeadsPage /></RequireLogin>} />
       <Route path="leads/:id" element={<RequireLogin><LeadPage /></RequireLogin>} />
+      <Route path="operations" element={<RequireLogin><OperationsPage /></RequireLogin>} />
+      <Route path="operations/:id" element={<RequireLogin><OperationPage /></RequireLogin>} />
+      <Route path="analysis" element={<RequireLogin><AnalysisPage /></RequireLogin>} />
       <Route path="*" element={<Navigate to="/ip" replace />} />
     </Routes>
   );

@@ -11,6 +11,7 @@ import { Field } from '../../components/Field.tsx';
 import { Tag } from '../../components/Tag.tsx';
 import { leadOutcomes } from '../../../shared/modules/ip.ts';
 import { ipApi } from './api.ts';
+import { PartiesPanel } from './LeadParties.tsx';
 
 /** One lead: seen by the sending and the addressed unit only; acknowledged, then answered with its outcome. */
 export function LeadPage() {
@@ -29,6 +30,9 @@ export function LeadPage() {
   };
   const acknowledge = useMutation({ mutationFn: () => ipApi.acknowledge(id, comment), onSuccess: done });
   const answer = useMutation({ mutationFn: () => ipApi.answer(id, outcome, feedback), onSuccess: done });
+  const [passTo, setPassTo] = useState<string | null>(null);
+  const [passComment, setPassComment] = useState('');
+  const passOn = useMutation({ mutationFn: () => ipApi.passOn(id, passTo ?? '', passComment), onSuccess: done });
   if (lead.isPending) return <Loading />;
   if (lead.error) return <ErrorNotice error={lead.error} />;
   const l = lead.data;
@@ -51,6 +55,7 @@ export function LeadPage() {
         <Field label={t('ip.fields.brands')}>{l.brands.join(', ') || '—'}</Field>
         <Field label={t('ip.fields.quantity')}>{l.quantity ?? '—'}</Field>
         <Field label={t('ip.fields.route')}>{l.route ?? '—'}</Field>
+        {!!l.passedTo.length && <Field label={t('ip.leads.passedTo')}>{l.passedTo.map((u) => pick(u.name)).join('、')}</Field>}
       </dl>
       <Card withBorder>
         <Text fw={600}>{t('ip.fields.summary')}</Text>
@@ -70,6 +75,7 @@ export function LeadPage() {
           <Text style={{ whiteSpace: 'pre-wrap' }}>{l.feedback}</Text>
         </Card>
       )}
+      {l.can.viewParties && <PartiesPanel leadId={l.id} />}
       <Title order={2} size="h4">
         {t('ip.leads.history')}
       </Title>
@@ -98,6 +104,16 @@ export function LeadPage() {
           </Group>
         </Stack>
       )}
+      {l.can.passOn && (
+        <Group align="flex-end">
+          <Select label={t('ip.leads.passOnTo')} data={l.passOnTo.map((u) => ({ value: u.id, label: pick(u.name) }))} value={passTo} onChange={setPassTo} error={passOn.error instanceof ApiError ? passOn.error.fieldMessage('toUnitId') : undefined} w={280} />
+          <Textarea label={t('ip.leads.passOnComment')} value={passComment} onChange={(e) => setPassComment(e.currentTarget.value)} style={{ flex: 1 }} />
+          <Button onClick={() => passOn.mutate()} loading={passOn.isPending} disabled={!passTo}>
+            {t('ip.leads.passOn')}
+          </Button>
+        </Group>
+      )}
+      <ErrorNotice error={passOn.error instanceof ApiError && passOn.error.fields.length ? null : passOn.error} />
       <ErrorNotice error={acknowledge.error ?? (answer.error instanceof ApiError && answer.error.fields.length ? null : answer.error)} />
     </Stack>
   );

@@ -13,6 +13,7 @@ import { Tag } from '../../components/Tag.tsx';
 import { handlingCodes, leadChannels, riskLevels } from '../../../shared/modules/ip.ts';
 import { ipApi } from './api.ts';
 import { useIpMe } from './shared.tsx';
+import { PartiesInput, type PartyDraft } from './LeadParties.tsx';
 
 /** An enforcement unit's leads (M21), received and sent, and a new lead to the other side. */
 export function LeadsPage() {
@@ -75,6 +76,7 @@ function NewLead() {
   const client = useQueryClient();
   const recipients = useQuery({ queryKey: ['ip', 'recipients'], queryFn: ipApi.recipients });
   const [form, setForm] = useState({ toUnitId: '', channel: 'express_courier', goods: '', brands: '', quantity: '', route: '', summary: '', riskLevel: 'medium', riskAssessment: '', handlingCode: 'addressee_only' });
+  const [parties, setParties] = useState<PartyDraft[]>([]);
   const send = useMutation({
     mutationFn: () =>
       ipApi.sendLead({
@@ -83,6 +85,7 @@ function NewLead() {
         quantity: orNull(form.quantity),
         route: orNull(form.route),
         riskAssessment: orNull(form.riskAssessment),
+        parties: parties.map((p) => ({ role: p.role, name: p.name, idNumber: orNull(p.idNumber), address: orNull(p.address), company: orNull(p.company) })),
       } as never),
     onSuccess: (lead) => {
       void client.invalidateQueries({ queryKey: ['ip', 'leads'] });
@@ -111,6 +114,7 @@ function NewLead() {
         <TextInput label={t('ip.fields.route')} value={form.route} onChange={(e) => set('route')(e.currentTarget.value)} />
         <Textarea label={t('ip.fields.summary')} value={form.summary} onChange={(e) => set('summary')(e.currentTarget.value)} error={error('summary')} autosize minRows={3} required />
         <Textarea label={t('ip.fields.riskAssessment')} value={form.riskAssessment} onChange={(e) => set('riskAssessment')(e.currentTarget.value)} autosize minRows={2} />
+        <PartiesInput value={parties} onChange={setParties} error={error} />
         <ErrorNotice error={send.error instanceof ApiError && !send.error.fields.length ? send.error : null} />
         <Group>
           <Button onClick={() => send.mutate()} loading={send.isPending}>

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { query, request } from '../../api.ts';
 import type {
+  analysisSchema,
   authoritySchema,
   compareSchema,
   contentOutSchema,
@@ -9,7 +10,10 @@ import type {
   instrumentDetailSchema,
   instrumentPageSchema,
   ipMeSchema,
+  operationBody,
+  operationSchema,
   leadBody,
+  leadPartySchema,
   leadSchema,
   programmeItemSchema,
   revisionSchema,
@@ -31,6 +35,10 @@ export type UpdateEntryInput = z.input<typeof updateEntrySchema>;
 export type ProgrammeItem = z.infer<typeof programmeItemSchema>;
 export type Lead = z.infer<typeof leadSchema>;
 export type LeadInput = z.input<typeof leadBody>;
+export type LeadParty = z.infer<typeof leadPartySchema>;
+export type Operation = z.infer<typeof operationSchema>;
+export type OperationInput = z.input<typeof operationBody>;
+export type Analysis = z.infer<typeof analysisSchema>;
 export type EnforcementUnit = z.infer<typeof enforcementUnitSchema>;
 
 const revision = (id: string) => `/ip/revisions/${encodeURIComponent(id)}`;
@@ -57,4 +65,12 @@ export const ipApi = {
   sendLead: (input: LeadInput) => request<Lead>('POST', '/ip/leads', { body: input }),
   acknowledge: (id: string, comment?: string) => request<Lead>('POST', `${lead(id)}/acknowledge`, { body: { comment: comment || null } }),
   answer: (id: string, outcome: string, feedback: string) => request<Lead>('POST', `${lead(id)}/answer`, { body: { outcome, feedback } }),
+  passOn: (id: string, toUnitId: string, comment?: string) => request<Lead>('POST', `${lead(id)}/pass-on`, { body: { toUnitId, comment: comment || null } }),
+  analysis: (period: { from?: string; to?: string }) => request<Analysis>('GET', `/ip/analysis${query(period)}`),
+  operationMembers: () => request<EnforcementUnit[]>('GET', '/ip/operation-members'),
+  operations: () => request<Operation[]>('GET', '/ip/operations'),
+  operation: (id: string) => request<Operation>('GET', `/ip/operations/${encodeURIComponent(id)}`),
+  createOperation: (input: OperationInput) => request<Operation>('POST', '/ip/operations', { body: input }),
+  attachLead: (id: string, leadId: string) => request<Operation>('POST', `/ip/operations/${encodeURIComponent(id)}/leads`, { body: { leadId } }),
+  parties: (id: string) => request<LeadParty[]>('GET', `${lead(id)}/parties`),
 };
