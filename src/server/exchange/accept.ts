@@ -32,7 +32,27 @@ const envelopeShape = z.object({
   payload: z.record(z.string(), z.unknown()),
 });
 
+/**
+ * The endpoint takes messages from anyone (a message authenticates by its signature, not by a
+ * log-in), so refusals are recorded up to a number a minute per node: a flood of junk cannot fill
+ * the database; the ones past it are counted and the count recorded with the next one kept.
+ */
+export const REFUSALS_KEPT_PER_MINUTE = 120;
+const refusalWindows = new WeakMap<object, { minute: number; kept: number; dropped: number }>();
+
 async function refuse(ctx: Context, claimed: Partial<Envelope> | null, reason: RefusalReason, detail: string): Promise<never> {
+  const minute = Math.floor(ctx.clock.now().getTime() / 60_000);
+  const window = refusalWindows.get(ctx.config) ?? { minute, kept: 0, dropped: 0 };
+  if (window.minute !== minute) Object.assign(window, { minute, kept: 0 });
+  refusalWindows.set(ctx.config, window);
+  if (window.kept >= REFUSALS_KEPT_PER_MINUTE) {
+    window.dropped++;
+    throw new Refusal(reason, detail);
+  }
+  window.kept++;
+  const dropped = window.dropped;
+  window.dropped = 0;
+  if (dropped) detail = `${detail} (and ${dropped} refusals before it not recorded: more than ${REFUSALS_KEPT_PER_MINUTE} a minute)`;
   await ctx.db.insert(exchangeRefusals).values({ at: ctx.clock.now(), fromNodeId: typeof claimed?.from?.node === 'string' ? claimed.from.node.slice(0, 100) : null, messageId: typeof claimed?.id === 'string' ? claimed.id.slice(0, 100) : null, reason, detail: detail.slice(0, 500) });
   throw new Refusal(reason, detail);
 }

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { buildUser, engines, logInAs, unitId } from '../../../test/support/harness.ts';
 import { bringUp, introduce, postMessage, startNode, takeDown, type Node } from '../../../test/support/nodes.ts';
 import { call, draftBody } from '../../../test/support/notifications.ts';
 import { exchangeMessages, exchangeReceived, exchangeRefusals, notificationEvents, notifications } from '../db/schema.ts';
 import { exportAnchor, importAnchor, rotateNodeKey } from './anchors.ts';
+import { REFUSALS_KEPT_PER_MINUTE } from './accept.ts';
 import { witnessCheckpoint } from './witness.ts';
 import { dispatchOnce } from './dispatch.ts';
 import { ephemeralNodeKeys } from './node-keys.ts';
@@ -161,6 +162,16 @@ describe.each(engines)('the exchange between two nodes on %s', (engine) => {
 
     const refusals = await gd.ctx.db.select().from(exchangeRefusals);
     expect(refusals.map((r) => r.reason)).toEqual(expect.arrayContaining(['bad_signature', 'unknown_sender', 'unit_not_hosted']));
+
+    // Junk from anyone fills the refusals only up to a number a minute; the rest are counted.
+    gd.clock.advance(60_000);
+    const before = refusals.length;
+    for (let i = 0; i < REFUSALS_KEPT_PER_MINUTE + 30; i++) expect((await postMessage(gd, 'not.a.message')).status).toBe(403);
+    expect((await gd.ctx.db.select().from(exchangeRefusals)).length - before).toBe(REFUSALS_KEPT_PER_MINUTE);
+    gd.clock.advance(60_000);
+    await postMessage(gd, 'not.a.message');
+    const [last] = await gd.ctx.db.select().from(exchangeRefusals).orderBy(desc(exchangeRefusals.id)).limit(1);
+    expect(last.detail).toMatch(/and 30 refusals before it not recorded/);
   });
 
   it('keeps messages while the peer is down for ten minutes, then delivers every one exactly once and in order', async () => {
